@@ -1,0 +1,116 @@
+import type { CatalogImage, CatalogLayer } from "./types.ts";
+
+const PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+const osRelease = (fields: Record<string, string>) =>
+  Object.entries(fields).map(([k, v]) => `${k}=${/^[\w.-]+$/.test(v) ? v : JSON.stringify(v)}`).join("\n") + "\n";
+
+const passwd = "root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n";
+
+const busyboxLayer: CatalogLayer = {
+  key: "busybox-1.37.0-glibc",
+  size: 4_426_752,
+  compressed: 2_219_478,
+  createdBy: "BusyBox 1.37.0 (glibc), Debian 12",
+  files: { "/etc/passwd": passwd, "/etc/group": "root:x:0:\nnobody:x:65534:\n" },
+};
+
+const alpineLayer: CatalogLayer = {
+  key: "alpine-3.22.2",
+  size: 8_524_800,
+  compressed: 3_802_452,
+  createdBy: "ADD alpine-minirootfs-3.22.2-x86_64.tar.gz / # buildkit",
+  files: {
+    "/etc/os-release": osRelease({ NAME: "Alpine Linux", ID: "alpine", VERSION_ID: "3.22.2", PRETTY_NAME: "Alpine Linux v3.22", HOME_URL: "https://alpinelinux.org/", BUG_REPORT_URL: "https://gitlab.alpinelinux.org/alpine/aports/-/issues" }),
+    "/etc/alpine-release": "3.22.2\n",
+    "/etc/passwd": passwd.replace("/bin/sh", "/bin/sh"),
+  },
+};
+
+const ubuntuLayer = (version: string, codename: string, size: number, compressed: number): CatalogLayer => ({
+  key: `ubuntu-${version}`,
+  size,
+  compressed,
+  createdBy: `/bin/sh -c #(nop) ADD file:ubuntu-${codename}-oci-amd64-root.tar.gz in / `,
+  files: {
+    "/etc/os-release": osRelease({ PRETTY_NAME: `Ubuntu ${version} LTS`, NAME: "Ubuntu", VERSION_ID: version.split(".").slice(0, 2).join("."), VERSION: `${version} LTS (${codename[0]!.toUpperCase()}${codename.slice(1)})`, VERSION_CODENAME: codename, ID: "ubuntu", ID_LIKE: "debian", UBUNTU_CODENAME: codename }),
+    "/etc/passwd": passwd.replace("/root:/bin/sh", "/root:/bin/bash"),
+  },
+});
+
+const debianLayer: CatalogLayer = {
+  key: "debian-13-trixie",
+  size: 120_258_560,
+  compressed: 49_283_532,
+  createdBy: "# debian.sh --arch 'amd64' out/ 'trixie' '@1763337600'",
+  files: {
+    "/etc/os-release": osRelease({ PRETTY_NAME: "Debian GNU/Linux 13 (trixie)", NAME: "Debian GNU/Linux", VERSION_ID: "13", VERSION: "13 (trixie)", VERSION_CODENAME: "trixie", ID: "debian" }),
+    "/etc/debian_version": "13.2\n",
+    "/etc/passwd": passwd.replace("/root:/bin/sh", "/root:/bin/bash"),
+  },
+};
+
+const bare = (cmd: string[] | null, extra: Partial<CatalogImage["config"]> = {}): CatalogImage["config"] => ({
+  Cmd: cmd,
+  Entrypoint: null,
+  Env: [PATH],
+  WorkingDir: "",
+  User: "",
+  Labels: null,
+  ...extra,
+});
+
+/** The images the simulated Docker Hub serves. */
+export const catalogImages: CatalogImage[] = [
+  {
+    repository: "hello-world",
+    tags: ["latest", "linux"],
+    description: "Hello World! (an example of minimal Dockerization)",
+    stars: 2468,
+    official: true,
+    created: "2025-08-13T22:18:32Z",
+    layers: [{ key: "hello-world-latest", size: 13_256, compressed: 3_208, createdBy: "COPY hello / # buildkit" }],
+    config: bare(["/hello"], { WorkingDir: "/" }),
+    programs: { "/hello": "hello" },
+  },
+  {
+    repository: "busybox",
+    tags: ["latest", "1.37", "1.37.0", "stable"],
+    description: "Busybox base image.",
+    stars: 3461,
+    official: true,
+    created: "2024-09-26T21:31:42Z",
+    layers: [busyboxLayer],
+    config: bare(["sh"]),
+  },
+  {
+    repository: "alpine",
+    tags: ["latest", "3.22", "3.22.2", "3"],
+    description: "A minimal Docker image based on Alpine Linux with a complete package index and only 5 MB in size!",
+    stars: 11432,
+    official: true,
+    created: "2025-10-08T11:04:56Z",
+    layers: [alpineLayer],
+    config: bare(["/bin/sh"]),
+  },
+  {
+    repository: "ubuntu",
+    tags: ["latest", "24.04", "noble"],
+    description: "Ubuntu is a Debian-based Linux operating system based on free software.",
+    stars: 17805,
+    official: true,
+    created: "2025-10-13T03:44:25Z",
+    layers: [ubuntuLayer("24.04.3", "noble", 78_118_912, 29_723_147)],
+    config: bare(["/bin/bash"], { Labels: { "org.opencontainers.image.ref.name": "ubuntu", "org.opencontainers.image.version": "24.04" } }),
+  },
+  {
+    repository: "debian",
+    tags: ["latest", "13", "trixie"],
+    description: "Debian is a Linux distribution that's composed entirely of free and open-source software.",
+    stars: 5321,
+    official: true,
+    created: "2025-11-17T00:00:00Z",
+    layers: [debianLayer],
+    config: bare(["bash"]),
+  },
+];

@@ -1,0 +1,44 @@
+import type { CommandContext, CommandSpec } from "../command.ts";
+import type { ProgressMessage } from "../../backend/engine.ts";
+import { renderProgress } from "../format/progress.ts";
+import { parseReference } from "../../engine/reference.ts";
+import { describeError } from "./errors.ts";
+
+/** Pull `ref`, writing progress as the CLI does; resolves with the full reference pulled. */
+export async function pullWithProgress(ctx: CommandContext, ref: string, write: (text: string) => void, quiet = false): Promise<string> {
+  const messages: ProgressMessage[] = [];
+  try {
+    const result = await ctx.engine.imagePull(ref, { onProgress: (m) => messages.push(m), ...(ctx.io.signal ? { signal: ctx.io.signal } : {}) });
+    if (!quiet) write(renderProgress(messages, ctx.io.isTTY));
+    return result.reference;
+  } catch (error) {
+    if (!quiet) write(renderProgress(messages, ctx.io.isTTY));
+    throw error;
+  }
+}
+
+/** docker pull / docker image pull */
+export const pull: CommandSpec = {
+  name: "pull",
+  usage: "[OPTIONS] NAME[:TAG|@DIGEST]",
+  short: "Download an image from a registry",
+  args: { min: 1, max: 1 },
+  flags: [
+    { long: "all-tags", short: "a", type: "bool", usage: "Download all tagged images in the repository" },
+    { long: "quiet", short: "q", type: "bool", usage: "Suppress verbose output" },
+    { long: "platform", type: "string", usage: "Set platform if server is multi-platform capable" },
+  ],
+  async run(ctx, flags, [name]) {
+    const quiet = flags["quiet"] === true;
+    try {
+      const ref = parseReference(name!);
+      if (ref.tag === undefined && ref.digest === undefined && !quiet) ctx.io.stdout("Using default tag: latest\n");
+      const full = await pullWithProgress(ctx, name!, ctx.io.stdout, quiet);
+      ctx.io.stdout(`${full}\n`);
+      return 0;
+    } catch (error) {
+      ctx.io.stderr(`${describeError(error)}\n`);
+      return 1;
+    }
+  },
+};

@@ -1,0 +1,101 @@
+import type { CommandContext, CommandSpec } from "../command.ts";
+import type { ContainerConfig } from "../../backend/engine.ts";
+import { EngineError } from "../../backend/errors.ts";
+import type { FlagSpec, FlagValues } from "../flags.ts";
+import { familiarString, parseReference, withDefaultTag } from "../../engine/reference.ts";
+import { describeError } from "./errors.ts";
+import { pullWithProgress } from "./pull.ts";
+
+/** Flags shared by `docker create` and `docker run`. */
+export const containerFlags: FlagSpec[] = [
+  { long: "env", short: "e", type: "list", usage: "Set environment variables" },
+  { long: "entrypoint", type: "string", usage: "Overwrite the default ENTRYPOINT of the image" },
+  { long: "hostname", short: "h", type: "string", usage: "Container host name" },
+  { long: "interactive", short: "i", type: "bool", usage: "Keep STDIN open even if not attached" },
+  { long: "label", short: "l", type: "list", usage: "Set meta data on a container" },
+  { long: "name", type: "string", usage: "Assign a name to the container" },
+  { long: "pull", type: "string", usage: 'Pull image before creating ("always", "missing", "never")', default: "missing" },
+  { long: "rm", type: "bool", usage: "Automatically remove the container and its associated anonymous volumes when it exits" },
+  { long: "tty", short: "t", type: "bool", usage: "Allocate a pseudo-TTY" },
+  { long: "user", short: "u", type: "string", usage: "Username or UID (format: <name|uid>[:<group|gid>])" },
+  { long: "workdir", short: "w", type: "string", usage: "Working directory inside the container" },
+];
+
+const runHint = "\n\nRun 'docker run --help' for more information";
+
+/** Build the create request from flags, image and command. */
+export function containerConfig(flags: FlagValues, image: string, command: string[]): { config: ContainerConfig; name?: string } {
+  const config: ContainerConfig = { Image: image, HostConfig: {} };
+  if (command.length > 0) config.Cmd = command;
+  if (typeof flags["entrypoint"] === "string") config.Entrypoint = flags["entrypoint"] === "" ? [] : [flags["entrypoint"]];
+  if (flags["env"]) config.Env = flags["env"] as string[];
+  if (typeof flags["workdir"] === "string") config.WorkingDir = flags["workdir"];
+  if (typeof flags["hostname"] === "string") config.Hostname = flags["hostname"];
+  if (typeof flags["user"] === "string") config.User = flags["user"];
+  if (flags["label"]) config.Labels = Object.fromEntries((flags["label"] as string[]).map((l) => { const i = l.indexOf("="); return i < 0 ? [l, ""] : [l.slice(0, i), l.slice(i + 1)]; }));
+  config.Tty = flags["tty"] === true;
+  config.OpenStdin = flags["interactive"] === true;
+  if (flags["rm"] === true) config.HostConfig!.AutoRemove = true;
+  return typeof flags["name"] === "string" ? { config, name: flags["name"] } : { config };
+}
+
+/** Create a container, pulling its image first when it is missing (as `docker run` does). */
+export async function createWithPull(ctx: CommandContext, config: ContainerConfig, name: string | undefined): Promise<string> {
+  const create = () => ctx.engine.containerCreate(config, name === undefined ? {} : { name });
+  try {
+    return (await create()).Id;
+  } catch (error) {
+    if (!(error instanceof EngineError && error.statusCode === 404 && error.message.startsWith("No such image"))) throw error;
+    const shown = familiarString(withDefaultTag(parseReference(config.Image)));
+    ctx.io.stderr(`Unable to find image '${shown}' locally\n`);
+    await pullWithProgress(ctx, config.Image, ctx.io.stderr);
+    return (await create()).Id;
+  }
+}
+
+/** The exit code docker run gives when a container cannot start. */
+const startFailureCode = (message: string) => (message.includes("executable file not found") || message.includes("no such file or directory") ? 127 : message.includes("permission denied") ? 126 : 125);
+
+/** docker run / docker container run */
+export const run: CommandSpec = {
+  name: "run",
+  usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]",
+  short: "Create and run a new container from an image",
+  args: { min: 1 },
+  interspersed: false,
+  usageExitCode: 125,
+  flags: [...containerFlags, { long: "detach", short: "d", type: "bool", usage: "Run container in background and print container ID" }],
+  async run(ctx, flags, [image, ...command]) {
+    let id: string;
+    try {
+      parseReference(image!);
+      const { config, name } = containerConfig(flags, image!, command);
+      id = await createWithPull(ctx, config, name);
+    } catch (error) {
+      ctx.io.stderr(`docker: ${describeError(error)}${runHint}\n`);
+      return 125;
+    }
+    const detach = flags["detach"] === true;
+    const abort = new AbortController();
+    const output = detach ? undefined : ctx.engine.containerAttach(id, { signal: abort.signal });
+    const streaming = output ? (async () => {
+      for await (const chunk of output) (chunk.stream === "stdout" ? ctx.io.stdout : ctx.io.stderr)(chunk.text);
+    })() : undefined;
+    try {
+      await ctx.engine.containerStart(id);
+    } catch (error) {
+      abort.abort();
+      await streaming;
+      const message = describeError(error);
+      ctx.io.stderr(`docker: ${message}${runHint}\n`);
+      return startFailureCode(message);
+    }
+    if (detach) {
+      ctx.io.stdout(`${id}\n`);
+      return 0;
+    }
+    const { StatusCode } = await ctx.engine.containerWait(id, ctx.io.signal ? { signal: ctx.io.signal } : {});
+    await streaming;
+    return StatusCode;
+  },
+};

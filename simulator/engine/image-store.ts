@@ -1,0 +1,87 @@
+/** Images held by the daemon: each an ID with tags, config and a stack of shared layers. */
+import type { RegistryImage, RegistryLayer } from "./registry.ts";
+import { familiarName, familiarString, parseReference, withDefaultTag } from "./reference.ts";
+
+export interface LocalImage {
+  id: string;
+  repoTags: string[];
+  repoDigests: string[];
+  created: string;
+  config: RegistryImage["config"];
+  layers: RegistryLayer[];
+  programs: Record<string, string>;
+}
+
+export class ImageStore {
+  readonly #images = new Map<string, LocalImage>();
+  /** `repo:tag` (familiar) -> image ID */
+  readonly #tags = new Map<string, string>();
+  /** Layer digests present, shared by every image that uses them. */
+  readonly #layers = new Map<string, RegistryLayer>();
+
+  hasLayer(digest: string): boolean {
+    return this.#layers.has(digest);
+  }
+
+  /** Record a pulled image and point its tag at it (moving the tag off an older image). */
+  add(pulled: RegistryImage): LocalImage {
+    for (const layer of pulled.layers) this.#layers.set(layer.digest, layer);
+    const tag = `${pulled.repository}:${pulled.tag}`;
+    const previous = this.#tags.get(tag);
+    if (previous && previous !== pulled.id) this.#untag(previous, tag);
+    let image = this.#images.get(pulled.id);
+    if (!image) {
+      image = {
+        id: pulled.id,
+        repoTags: [],
+        repoDigests: [],
+        created: pulled.created,
+        config: pulled.config,
+        layers: pulled.layers,
+        programs: pulled.programs,
+      };
+      this.#images.set(image.id, image);
+    }
+    if (!image.repoTags.includes(tag)) image.repoTags.push(tag);
+    const repoDigest = `${pulled.repository}@${pulled.digest}`;
+    if (!image.repoDigests.includes(repoDigest)) image.repoDigests.push(repoDigest);
+    this.#tags.set(tag, image.id);
+    return image;
+  }
+
+  #untag(id: string, tag: string): void {
+    const image = this.#images.get(id);
+    if (image) image.repoTags = image.repoTags.filter((t) => t !== tag);
+  }
+
+  /** Find an image by `name[:tag]`, full or short ID, or `name@digest`, as the daemon does. */
+  lookup(nameOrId: string): LocalImage | undefined {
+    const id = nameOrId.startsWith("sha256:") ? nameOrId : `sha256:${nameOrId}`;
+    if (/^sha256:[0-9a-f]{64}$/.test(id) && this.#images.has(id)) return this.#images.get(id);
+    try {
+      const ref = withDefaultTag(parseReference(nameOrId));
+      if (ref.digest !== undefined) {
+        const repoDigest = `${familiarName(ref)}@${ref.digest}`;
+        return [...this.#images.values()].find((i) => i.repoDigests.includes(repoDigest));
+      }
+      const tagged = this.#tags.get(familiarString(ref));
+      if (tagged) return this.#images.get(tagged);
+    } catch {
+      // Not a valid reference: may still be a short ID.
+    }
+    if (/^[0-9a-f]{1,64}$/.test(nameOrId)) {
+      const matches = [...this.#images.keys()].filter((k) => k.slice("sha256:".length).startsWith(nameOrId));
+      if (matches.length === 1) return this.#images.get(matches[0]!);
+    }
+    return undefined;
+  }
+
+  list(): LocalImage[] {
+    return [...this.#images.values()];
+  }
+}
+
+/** Bytes an image takes on disk: its unpacked layers. */
+export const imageSize = (image: LocalImage): number => image.layers.reduce((sum, l) => sum + l.size, 0);
+/** Bytes of compressed content (what a pull downloads). */
+export const imageContentSize = (image: LocalImage): number => image.layers.reduce((sum, l) => sum + l.compressed, 0);
