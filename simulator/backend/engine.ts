@@ -17,26 +17,121 @@ export interface Engine {
   imageList(options?: { all?: boolean }): Promise<ImageSummary[]>;
   /** GET /images/{name}/json */
   imageInspect(ref: string): Promise<ImageInspect>;
+  /** DELETE /images/{name} */
+  imageRemove(ref: string, options?: { force?: boolean; noprune?: boolean }): Promise<ImageDeleteItem[]>;
+  /** POST /images/{name}/tag */
+  imageTag(source: string, target: string): Promise<void>;
+  /** GET /images/{name}/history */
+  imageHistory(ref: string): Promise<HistoryItem[]>;
+  /** GET /images/search */
+  imageSearch(term: string, options?: { limit?: number }): Promise<SearchResult[]>;
+  /** POST /images/prune: dangling images, or every unused one with `all`. */
+  imagePrune(options?: { all?: boolean }): Promise<{ ImagesDeleted: ImageDeleteItem[]; SpaceReclaimed: number }>;
 
   /** POST /containers/create */
   containerCreate(config: ContainerConfig, options?: { name?: string }): Promise<{ Id: string; Warnings: string[] }>;
   /** POST /containers/{id}/start */
   containerStart(id: string): Promise<void>;
+  /** POST /containers/{id}/stop: the stop signal, then SIGKILL after the timeout (seconds, default 10). */
+  containerStop(id: string, options?: { timeout?: number; signal?: string }): Promise<void>;
+  /** POST /containers/{id}/restart */
+  containerRestart(id: string, options?: { timeout?: number; signal?: string }): Promise<void>;
+  /** POST /containers/{id}/kill (default SIGKILL) */
+  containerKill(id: string, signal?: string): Promise<void>;
+  /** POST /containers/{id}/pause */
+  containerPause(id: string): Promise<void>;
+  /** POST /containers/{id}/unpause */
+  containerUnpause(id: string): Promise<void>;
+  /** POST /containers/{id}/rename */
+  containerRename(id: string, name: string): Promise<void>;
+  /** GET /containers/{id}/top */
+  containerTop(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
+  /** GET /containers/{id}/changes: Kind 0 modified, 1 added, 2 deleted */
+  containerChanges(id: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]>;
+  /** POST /containers/prune */
+  containerPrune(): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }>;
+  /** POST /containers/{id}/exec + /exec/{id}/start: run a command in a running container. */
+  containerExec(id: string, config: ExecConfig, options?: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal }): Promise<{ ExitCode: number }>;
   /** POST /containers/{id}/attach with stream=1: output until the container stops. */
   containerAttach(id: string, options?: { signal?: AbortSignal }): AsyncIterable<OutputChunk>;
+  /** Attach to the TTY of a container whose main process is an interactive shell (run -it, start -ai, attach). */
+  containerConsole(id: string): Promise<ContainerConsole>;
+  /** exec -it: start an interactive shell in a running container. */
+  containerExecConsole(id: string, config: ExecConfig): Promise<ContainerConsole>;
   /** POST /containers/{id}/wait */
   containerWait(id: string, options?: { signal?: AbortSignal }): Promise<{ StatusCode: number }>;
   /** GET /containers/json */
-  containerList(options?: { all?: boolean }): Promise<ContainerSummary[]>;
+  containerList(options?: { all?: boolean; size?: boolean; limit?: number; filters?: Record<string, string[]> }): Promise<ContainerSummary[]>;
   /** GET /containers/{id}/json */
   containerInspect(id: string): Promise<ContainerInspect>;
   /** DELETE /containers/{id} */
   containerRemove(id: string, options?: { force?: boolean; volumes?: boolean }): Promise<void>;
-  /** GET /containers/{id}/logs (not following) */
-  containerLogs(id: string, options?: { stdout?: boolean; stderr?: boolean }): Promise<OutputChunk[]>;
+  /** GET /containers/{id}/logs: what was logged, then (with follow) what comes until the container stops. */
+  containerLogs(id: string, options?: LogsOptions): AsyncIterable<OutputChunk>;
+  /** GET /system/df */
+  systemDf(): Promise<DiskUsage>;
 
   /** GET /events: subscribe; returns the unsubscribe function. */
   subscribe(listener: (event: DockerEvent) => void): () => void;
+}
+
+/** An interactive shell on a container's TTY, driven line by line by the terminal. */
+export interface ContainerConsole {
+  /** Run one typed line; `exit` ends the shell. */
+  exec(line: string, signal?: AbortSignal): Promise<{ stdout: string; stderr: string }>;
+  /** The shell's prompt: `root@3f4e5d6c7b8a:/# `, `/ # `. */
+  prompt(): string;
+  /** Resolves with the shell's exit code when it ends (exit, Ctrl-D, the container stopped). */
+  readonly closed: Promise<number>;
+}
+
+export interface LogsOptions {
+  stdout?: boolean;
+  stderr?: boolean;
+  follow?: boolean;
+  /** Unix time in ms: only entries at or after it. */
+  since?: number;
+  until?: number;
+  /** Number of lines from the end; undefined for all. */
+  tail?: number;
+  signal?: AbortSignal;
+}
+
+export interface ExecConfig {
+  Cmd: string[];
+  Env?: string[];
+  WorkingDir?: string;
+  User?: string;
+  Tty?: boolean;
+  AttachStdin?: boolean;
+  Detach?: boolean;
+}
+
+export type ImageDeleteItem = { Untagged: string } | { Deleted: string };
+
+export interface HistoryItem {
+  Id: string;
+  Created: number;
+  CreatedBy: string;
+  Tags: string[] | null;
+  Size: number;
+  Comment: string;
+}
+
+export interface SearchResult {
+  name: string;
+  description: string;
+  star_count: number;
+  is_official: boolean;
+  is_automated: boolean;
+}
+
+export interface DiskUsage {
+  LayersSize: number;
+  Images: (ImageSummary & { SharedSize: number })[];
+  Containers: ContainerSummary[];
+  Volumes: { Name: string; UsageData: { Size: number; RefCount: number } }[];
+  BuildCache: { Size: number; InUse: boolean; Shared: boolean }[];
 }
 
 export interface OutputChunk {
@@ -200,6 +295,6 @@ export interface ContainerInspect {
   Image: string;
   Name: string;
   RestartCount: number;
-  Config: ContainerConfig & { Image: string; Hostname: string; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null; WorkingDir: string; Labels: Record<string, string> };
+  Config: Omit<ContainerConfig, "Cmd" | "Entrypoint" | "HostConfig"> & { Image: string; Hostname: string; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null; WorkingDir: string; Labels: Record<string, string> };
   HostConfig: HostConfig;
 }

@@ -1,5 +1,5 @@
 /** How a docker subcommand is declared: usage, arguments and flags drive --help and usage errors. */
-import type { Engine } from "../backend/engine.ts";
+import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import { flagUsages, type FlagSpec, type FlagValues } from "./flags.ts";
 
 /** Where a command writes, and what it knows of the terminal it writes to. */
@@ -13,11 +13,26 @@ export interface CommandIO {
   signal?: AbortSignal;
 }
 
+/** The host the docker client runs on: its files, environment and working directory. */
+export interface ClientHost {
+  readFile(path: string): Promise<string>;
+  env: Record<string, string>;
+  cwd: string;
+}
+
+/** The person's terminal, when there is one: `-it` hands it to a container's shell. */
+export interface Terminal {
+  attach(console: ContainerConsole): void;
+}
+
 export interface CommandContext {
   engine: Engine;
+  /** Present only when stdin and stdout are a terminal. */
+  terminal?: Terminal;
   io: CommandIO;
   /** Current time in ms, from the simulator's clock. */
   now(): number;
+  host: ClientHost;
 }
 
 export interface CommandSpec {

@@ -1,25 +1,55 @@
 /** Every docker command the CLI knows: management groups and the top-level shortcuts. */
 import type { CommandGroup, CommandSpec } from "./command.ts";
+import { containerPrune, diff, rename, top } from "./commands/container-misc.ts";
+import { create } from "./commands/create.ts";
+import { exec } from "./commands/exec.ts";
+import { history, imagePrune, rmi, search, tag } from "./commands/image-misc.ts";
 import { images } from "./commands/images.ts";
+import { containerInspect, imageInspect, inspect } from "./commands/inspect.ts";
+import { kill, pause, restart, start, stop, unpause, wait } from "./commands/lifecycle.ts";
 import { logs } from "./commands/logs.ts";
 import { ps } from "./commands/ps.ts";
 import { pull } from "./commands/pull.ts";
 import { rm } from "./commands/rm.ts";
 import { run } from "./commands/run.ts";
+import { df, info } from "./commands/system.ts";
 import { version } from "./commands/version.ts";
 
 export const groups: CommandGroup[] = [
-  { name: "container", short: "Manage containers", commands: [run, ps, rm, logs] },
-  { name: "image", short: "Manage images", commands: [images, pull] },
+  {
+    name: "container",
+    short: "Manage containers",
+    commands: [create, diff, exec, containerInspect, kill, logs, ps, pause, containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait],
+  },
+  { name: "image", short: "Manage images", commands: [history, imageInspect, images, imagePrune, pull, rmi, tag] },
+  { name: "system", short: "Manage Docker", commands: [df, { ...info, name: "info" }] },
 ];
 
-/** `docker <word>` shortcuts: the word, the command, and the management path it shortcuts. */
-export const shortcuts: { word: string; spec: CommandSpec; path?: string; group: "common" | "management" | "other" }[] = [
-  { word: "run", spec: run, path: "container run", group: "common" },
-  { word: "ps", spec: ps, path: "container ls", group: "common" },
-  { word: "pull", spec: pull, path: "image pull", group: "common" },
-  { word: "images", spec: images, path: "image ls", group: "common" },
+/** `docker <word>` shortcuts: the word and the command; `group` decides where `docker --help` lists it. */
+export const shortcuts: { word: string; spec: CommandSpec; group: "common" | "other" }[] = [
+  { word: "run", spec: run, group: "common" },
+  { word: "exec", spec: exec, group: "common" },
+  { word: "ps", spec: ps, group: "common" },
+  { word: "pull", spec: pull, group: "common" },
+  { word: "images", spec: images, group: "common" },
+  { word: "search", spec: search, group: "common" },
   { word: "version", spec: version, group: "common" },
-  { word: "logs", spec: logs, path: "container logs", group: "other" },
-  { word: "rm", spec: rm, path: "container rm", group: "other" },
+  { word: "info", spec: info, group: "common" },
+  { word: "create", spec: create, group: "other" },
+  { word: "diff", spec: diff, group: "other" },
+  { word: "history", spec: history, group: "other" },
+  { word: "inspect", spec: inspect, group: "other" },
+  { word: "kill", spec: kill, group: "other" },
+  { word: "logs", spec: logs, group: "other" },
+  { word: "pause", spec: pause, group: "other" },
+  { word: "rename", spec: rename, group: "other" },
+  { word: "restart", spec: restart, group: "other" },
+  { word: "rm", spec: rm, group: "other" },
+  { word: "rmi", spec: rmi, group: "other" },
+  { word: "start", spec: start, group: "other" },
+  { word: "stop", spec: stop, group: "other" },
+  { word: "tag", spec: tag, group: "other" },
+  { word: "top", spec: top, group: "other" },
+  { word: "unpause", spec: unpause, group: "other" },
+  { word: "wait", spec: wait, group: "other" },
 ];

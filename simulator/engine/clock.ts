@@ -15,6 +15,8 @@ export const systemClock: Clock = {
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
+    // A zero wait needs no timer (a simulated clock would only fire it on its next tick).
+    if (ms <= 0) return resolve();
     const id = clock.setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();

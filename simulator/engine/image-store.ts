@@ -79,6 +79,39 @@ export class ImageStore {
   list(): LocalImage[] {
     return [...this.#images.values()];
   }
+
+  /** Point `repo:tag` (familiar form) at an image, moving it off any other. */
+  tag(image: LocalImage, tag: string): void {
+    const previous = this.#tags.get(tag);
+    if (previous === image.id) return;
+    if (previous) this.#untag(previous, tag);
+    image.repoTags.push(tag);
+    this.#tags.set(tag, image.id);
+  }
+
+  /** Remove a tag; returns whether the image it named is now untagged. */
+  untag(tag: string): LocalImage | undefined {
+    const id = this.#tags.get(tag);
+    if (!id) return undefined;
+    this.#tags.delete(tag);
+    this.#untag(id, tag);
+    return this.#images.get(id);
+  }
+
+  /** Forget an image entirely (its tags must already be gone or are dropped). */
+  delete(image: LocalImage): void {
+    for (const tag of image.repoTags) this.#tags.delete(tag);
+    this.#images.delete(image.id);
+    const used = new Set(this.list().flatMap((i) => i.layers.map((l) => l.digest)));
+    for (const digest of [...this.#layers.keys()]) if (!used.has(digest)) this.#layers.delete(digest);
+  }
+
+  /** Bytes of all distinct layers held. */
+  layersSize(): number {
+    let total = 0;
+    for (const layer of this.#layers.values()) total += layer.size;
+    return total;
+  }
 }
 
 /** Bytes an image takes on disk: its unpacked layers. */

@@ -1,13 +1,27 @@
 /** What a process inside a container sees, and what a program model is. */
+import type { IFileSystem } from "just-bash";
 import type { Clock } from "./clock.ts";
 
+/** Signals `docker kill -s` and `docker stop` deliver; SIGKILL is never delivered to handlers. */
+export type SignalName = "SIGTERM" | "SIGINT" | "SIGQUIT" | "SIGHUP" | "SIGUSR1" | "SIGUSR2" | "SIGWINCH";
+
 export interface ProcessContext {
+  /** argv[0] is the executable as the container config names it. */
   argv: string[];
   env: Record<string, string>;
+  /** The container's hostname (its short ID unless -h was given). */
+  hostname: string;
+  /** The container's root filesystem (image layers plus its writable layer, volumes mounted). */
+  fs: IFileSystem;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Aborted when the process is killed (SIGKILL) or its container is removed. */
+  /** Aborted when the process is killed (SIGKILL): resolve soon after, the exit code is then 137. */
   signal: AbortSignal;
+  /**
+   * Handle catchable signals. As PID 1 in a container, a process that registers no handler
+   * ignores SIGTERM, so `docker stop` waits its timeout and then kills it (exit 137).
+   */
+  onSignal(handler: (signal: SignalName) => void): void;
   clock: Clock;
 }
 

@@ -1,6 +1,7 @@
 /** The simulated Docker Hub: resolves references to manifests built from the catalog. */
 import { catalogImages } from "../catalog/images.ts";
-import type { CatalogImage } from "../catalog/types.ts";
+import type { CatalogImage, CatalogLayer } from "../catalog/types.ts";
+import { Layer } from "./layered-fs.ts";
 import type { ImageConfig } from "../backend/engine.ts";
 import { digestOf } from "./digest.ts";
 import { familiarName, type Reference } from "./reference.ts";
@@ -12,7 +13,8 @@ export interface RegistryLayer {
   size: number;
   compressed: number;
   createdBy: string;
-  files: Record<string, string>;
+  /** The layer's files, built once and shared by every image and container that uses it. */
+  fs: Layer;
 }
 
 export interface RegistryImage {
@@ -28,6 +30,29 @@ export interface RegistryImage {
   programs: Record<string, string>;
 }
 
+/** Layers are immutable: one copy serves every simulator in the page. */
+const builtLayers = new Map<string, Layer>();
+const CATALOG_MTIME = new Date("2025-01-01T00:00:00Z");
+
+function buildLayer(layer: CatalogLayer): Layer {
+  let built = builtLayers.get(layer.key);
+  if (built) return built;
+  const modes: Record<string, number> = {};
+  const files: Record<string, string> = { ...(layer.files ?? {}) };
+  for (const path of layer.executables ?? []) {
+    files[path] ??= "\x7fELF (simulated executable)\n";
+    modes[path] = 0o755;
+  }
+  built = Layer.fromFiles(files, CATALOG_MTIME, modes);
+  for (const dir of layer.dirs ?? []) built.ensureDirs(dir, CATALOG_MTIME);
+  for (const [path, target] of Object.entries(layer.symlinks ?? {})) {
+    built.ensureDirs(path.slice(0, path.lastIndexOf("/")) || "/", CATALOG_MTIME);
+    built.set(path, { type: "symlink", target, mode: 0o777, mtime: CATALOG_MTIME });
+  }
+  builtLayers.set(layer.key, built);
+  return built;
+}
+
 function layerOf(image: CatalogImage, index: number): RegistryLayer {
   const layer = image.layers[index]!;
   return {
@@ -36,7 +61,7 @@ function layerOf(image: CatalogImage, index: number): RegistryLayer {
     size: layer.size,
     compressed: layer.compressed,
     createdBy: layer.createdBy,
-    files: layer.files ?? {},
+    fs: buildLayer(layer),
   };
 }
 
@@ -44,10 +69,10 @@ function layerOf(image: CatalogImage, index: number): RegistryLayer {
 export function resolve(ref: Reference): RegistryImage | undefined {
   if (ref.domain !== "docker.io") return undefined;
   const name = familiarName(ref);
-  const image = catalogImages.find((i) => i.repository === name);
-  if (!image) return undefined;
   const tag = ref.tag ?? "latest";
-  if (!image.tags.includes(tag)) return undefined;
+  const builds = catalogImages.filter((i) => i.repository === name);
+  const image = ref.digest !== undefined ? builds.find((i) => digestOf(`manifest:${i.repository}@${i.created}`) === ref.digest) : builds.find((i) => i.tags.includes(tag));
+  if (!image) return undefined;
   // Tags of one catalog entry are aliases of one build: same manifest, same image ID.
   const build = `${image.repository}@${image.created}`;
   const digest = digestOf(`manifest:${build}`);

@@ -1,46 +1,37 @@
 /** The simulated Docker daemon: images, containers and a registry, all in memory. */
-import { createActor, fromPromise, type ActorRefFrom } from "xstate";
 import type {
-  ContainerConfig, ContainerInspect, ContainerStatus, ContainerSummary, Engine, ImageInspect, ImageSummary,
-  OutputChunk, PullOptions, PullResult, SystemInfo, VersionInfo,
+  ContainerConfig, ContainerConsole, ContainerInspect, ContainerSummary, DiskUsage, Engine, ExecConfig, HistoryItem, ImageDeleteItem,
+  ImageInspect, ImageSummary, LogsOptions, OutputChunk, PullOptions, PullResult, SearchResult, SystemInfo, VersionInfo,
 } from "../backend/engine.ts";
 import { EngineError, conflict, invalidParameter, notFound } from "../backend/errors.ts";
-import { containerMachine } from "./container.machine.ts";
+import { catalogImages } from "../catalog/images.ts";
+import type { Clock } from "./clock.ts";
+import { Container } from "./container.ts";
 import { randomIds, type IdSource } from "./digest.ts";
 import { EventBus, type DockerEvent, type TraceEvent } from "./events.ts";
 import { ImageStore, imageContentSize, imageSize, type LocalImage } from "./image-store.ts";
 import { generateName } from "./names.ts";
-import { prepareProcess, StartError } from "./process-runner.ts";
+import type { SignalName } from "./process.ts";
 import { familiarName, familiarString, parseReference, withDefaultTag } from "./reference.ts";
 import { repositoryExists, resolve } from "./registry.ts";
-import type { Clock } from "./clock.ts";
-import { humanDuration } from "../cli/format/units.ts";
-import { ENGINE_VERSION, API_VERSION, MIN_API_VERSION } from "./versions.ts";
-
-interface ContainerRecord {
-  id: string;
-  name: string;
-  created: number;
-  /** Creation order, to list same-millisecond containers newest first. */
-  seq: number;
-  image: LocalImage;
-  /** The image as the user named it (`hello-world`), shown by `docker ps`. */
-  imageRef: string;
-  config: ContainerInspect["Config"];
-  hostConfig: NonNullable<ContainerConfig["HostConfig"]>;
-  path: string;
-  args: string[];
-  actor: ActorRefFrom<typeof containerMachine>;
-  logs: OutputChunk[];
-  attached: Set<(chunk: OutputChunk | null) => void>;
-  /** The next run of the main process, prepared by `start`. */
-  pending?: (chunk: { stdout(t: string): void; stderr(t: string): void; signal: AbortSignal }) => Promise<number>;
-}
+import { startProcess, StartError } from "./runtime.ts";
+import { containerFilter } from "./filters.ts";
+import { ENGINE_VERSION, versionInfo } from "./versions.ts";
 
 export interface SimulatedEngineOptions {
   clock: Clock;
   traces?: EventBus<TraceEvent>;
   ids?: IdSource;
+}
+
+const SIGNALS = new Set(["SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGWINCH", "SIGKILL"]);
+const SIGNAL_BY_NUMBER: Record<string, string> = { "1": "SIGHUP", "2": "SIGINT", "3": "SIGQUIT", "9": "SIGKILL", "10": "SIGUSR1", "12": "SIGUSR2", "15": "SIGTERM", "28": "SIGWINCH" };
+
+/** `TERM`, `SIGTERM`, `15` -> `SIGTERM`; undefined for what Docker rejects. */
+export function parseSignal(text: string): (SignalName | "SIGKILL") | undefined {
+  const upper = text.toUpperCase();
+  const name = SIGNAL_BY_NUMBER[upper] ?? (upper.startsWith("SIG") ? upper : `SIG${upper}`);
+  return SIGNALS.has(name) ? (name as SignalName | "SIGKILL") : undefined;
 }
 
 export class SimulatedEngine implements Engine {
@@ -49,7 +40,7 @@ export class SimulatedEngine implements Engine {
   readonly #events = new EventBus<DockerEvent>();
   readonly #ids: IdSource;
   readonly #images = new ImageStore();
-  readonly #containers = new Map<string, ContainerRecord>();
+  readonly #containers = new Map<string, Container>();
   #seq = 0;
 
   constructor(options: SimulatedEngineOptions) {
@@ -69,46 +60,35 @@ export class SimulatedEngine implements Engine {
     this.#traces.emit({ kind: "engine", event });
   }
 
+  #containerEvent(action: string, c: Container, extra: Record<string, string> = {}): void {
+    this.#emit("container", action, c.id, { image: c.imageRef, name: c.name, ...c.config.Labels, ...extra });
+  }
+
   subscribe(listener: (event: DockerEvent) => void): () => void {
     return this.#events.subscribe(listener);
   }
 
+  // ---- system ----
+
   async version(): Promise<VersionInfo> {
     this.#api("GET", "/version");
-    return {
-      Platform: { Name: "Docker Engine - Community" },
-      Components: [
-        { Name: "Engine", Version: ENGINE_VERSION, Details: { ApiVersion: API_VERSION, MinAPIVersion: MIN_API_VERSION, GitCommit: "9c2a9d1", GoVersion: "go1.25.4", Os: "linux", Arch: "amd64", KernelVersion: "6.8.0-dockyard", Experimental: "false", BuildTime: "2026-10-28T16:27:02.000000000+00:00" } },
-        { Name: "containerd", Version: "v2.2.1", Details: { GitCommit: "dea7da592f5d1d2b7755e3a161be07f43fad8f75" } },
-        { Name: "runc", Version: "1.3.4", Details: { GitCommit: "v1.3.4-0-gd6d73eb8" } },
-        { Name: "docker-init", Version: "0.19.0", Details: { GitCommit: "de40ad0" } },
-      ],
-      Version: ENGINE_VERSION,
-      ApiVersion: API_VERSION,
-      MinAPIVersion: MIN_API_VERSION,
-      GitCommit: "9c2a9d1",
-      GoVersion: "go1.25.4",
-      Os: "linux",
-      Arch: "amd64",
-      KernelVersion: "6.8.0-dockyard",
-      BuildTime: "2026-10-28T16:27:02.000000000+00:00",
-    };
+    return versionInfo();
   }
 
   async info(): Promise<SystemInfo> {
     this.#api("GET", "/info");
-    const states = [...this.#containers.values()].map((c) => this.#status(c));
+    const all = [...this.#containers.values()];
     return {
-      ID: "c0ffee00-d0c6-4a2d-9a1e-d0cky4rd0001",
-      Containers: states.length,
-      ContainersRunning: states.filter((s) => s === "running").length,
-      ContainersPaused: states.filter((s) => s === "paused").length,
-      ContainersStopped: states.filter((s) => s !== "running" && s !== "paused").length,
+      ID: "5b0d1c7e-3f4a-4d8e-9c2b-d0c4ya7d0001",
+      Containers: all.length,
+      ContainersRunning: all.filter((c) => c.status === "running" || c.status === "restarting").length,
+      ContainersPaused: all.filter((c) => c.status === "paused").length,
+      ContainersStopped: all.filter((c) => !c.running && c.status !== "restarting").length,
       Images: this.#images.list().length,
       Driver: "overlayfs",
       ServerVersion: ENGINE_VERSION,
       KernelVersion: "6.8.0-dockyard",
-      OperatingSystem: "Dockyard (simulated)",
+      OperatingSystem: "Dockyard (simulated Linux)",
       OSType: "linux",
       Architecture: "x86_64",
       NCPU: 2,
@@ -118,6 +98,25 @@ export class SimulatedEngine implements Engine {
     };
   }
 
+  async systemDf(): Promise<DiskUsage> {
+    this.#api("GET", "/system/df");
+    const images = await this.#imageSummaries();
+    const counts = new Map<string, number>();
+    for (const image of this.#images.list()) for (const layer of image.layers) counts.set(layer.digest, (counts.get(layer.digest) ?? 0) + 1);
+    return {
+      LayersSize: this.#images.layersSize(),
+      Images: images.map((summary) => {
+        const image = this.#images.lookup(summary.Id)!;
+        return { ...summary, SharedSize: image.layers.filter((l) => (counts.get(l.digest) ?? 0) > 1).reduce((s, l) => s + l.size, 0) };
+      }),
+      Containers: this.#summaries(true, true),
+      Volumes: [],
+      BuildCache: [],
+    };
+  }
+
+  // ---- images ----
+
   async imagePull(refText: string, options: PullOptions = {}): Promise<PullResult> {
     const ref = withDefaultTag(parseReference(refText));
     const name = familiarName(ref);
@@ -126,18 +125,17 @@ export class SimulatedEngine implements Engine {
     this.#traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "resolve", ref: shown, status: "resolving" });
     const remote = resolve(ref);
     if (!remote) {
-      if (!repositoryExists(ref)) {
-        throw new EngineError(404, `pull access denied for ${name}, repository does not exist or may require 'docker login'`);
-      }
+      if (!repositoryExists(ref)) throw new EngineError(404, `pull access denied for ${name}, repository does not exist or may require 'docker login'`);
       throw new EngineError(404, `manifest for ${shown} not found: manifest unknown: manifest unknown`);
     }
     const progress = options.onProgress ?? (() => {});
     progress({ status: `Pulling from ${ref.path}`, id: ref.tag ?? ref.digest ?? "latest" });
     const existing = this.#images.lookup(shown);
+    const full = `${ref.domain}/${ref.path}${ref.tag !== undefined ? `:${ref.tag}` : `@${ref.digest}`}`;
     if (existing && existing.id === remote.id) {
       progress({ status: `Digest: ${remote.digest}` });
       progress({ status: `Status: Image is up to date for ${shown}` });
-      return { reference: `${ref.domain}/${ref.path}:${ref.tag ?? ""}`, digest: remote.digest, status: `Image is up to date for ${shown}` };
+      return { reference: full, digest: remote.digest, status: `Image is up to date for ${shown}` };
     }
     for (const layer of remote.layers) {
       const short = layer.digest.slice(7, 19);
@@ -158,12 +156,11 @@ export class SimulatedEngine implements Engine {
     progress({ status: `Digest: ${remote.digest}` });
     const status = `Downloaded newer image for ${shown}`;
     progress({ status: `Status: ${status}` });
-    this.#emit("image", "pull", `${name}:${remote.tag}`, { name: `${name}` });
-    return { reference: `${ref.domain}/${ref.path}:${ref.tag ?? ""}`, digest: remote.digest, status };
+    this.#emit("image", "pull", `${name}:${remote.tag}`, { name });
+    return { reference: full, digest: remote.digest, status };
   }
 
-  async imageList(): Promise<ImageSummary[]> {
-    this.#api("GET", "/images/json");
+  async #imageSummaries(): Promise<ImageSummary[]> {
     const containers = [...this.#containers.values()];
     return this.#images.list().map((image) => ({
       Id: image.id,
@@ -178,14 +175,30 @@ export class SimulatedEngine implements Engine {
     }));
   }
 
+  async imageList(): Promise<ImageSummary[]> {
+    this.#api("GET", "/images/json");
+    return this.#imageSummaries();
+  }
+
+  #image(ref: string): LocalImage {
+    const image = this.#images.lookup(ref);
+    if (image) return image;
+    let shown = ref;
+    try {
+      shown = familiarString(withDefaultTag(parseReference(ref)));
+    } catch {
+      // Not a reference: show it as typed.
+    }
+    throw notFound(`No such image: ${shown}`);
+  }
+
   async imageInspect(ref: string): Promise<ImageInspect> {
     this.#api("GET", `/images/${ref}/json`);
-    const image = this.#images.lookup(ref);
-    if (!image) throw notFound(`No such image: ${ref}`);
+    const image = this.#image(ref);
     return {
       Id: image.id,
       RepoTags: image.repoTags.slice(),
-      RepoDigests: image.repoDigests.map((d) => (d.includes("/") ? d : `${d}`)),
+      RepoDigests: image.repoDigests.slice(),
       Comment: "buildkit.dockerfile.v0",
       Created: image.created,
       Author: "",
@@ -198,33 +211,136 @@ export class SimulatedEngine implements Engine {
     };
   }
 
+  async imageTag(source: string, target: string): Promise<void> {
+    this.#api("POST", `/images/${source}/tag`);
+    const image = this.#image(source);
+    const ref = withDefaultTag(parseReference(target));
+    this.#images.tag(image, familiarString(ref));
+    this.#emit("image", "tag", image.id, { name: familiarString(ref) });
+  }
+
+  async imageRemove(refText: string, options: { force?: boolean } = {}): Promise<ImageDeleteItem[]> {
+    this.#api("DELETE", `/images/${refText}${options.force ? "?force=1" : ""}`);
+    const image = this.#image(refText);
+    const short = image.id.slice(7, 19);
+    const users = [...this.#containers.values()].filter((c) => c.image.id === image.id);
+    const byId = /^(sha256:)?[0-9a-f]{1,64}$/.test(refText) && image.id.replace("sha256:", "").startsWith(refText.replace("sha256:", ""));
+    const items: ImageDeleteItem[] = [];
+    if (!byId && image.repoTags.length > 1) {
+      // Removing one of several names only untags it.
+      const tag = familiarString(withDefaultTag(parseReference(refText)));
+      this.#images.untag(tag);
+      items.push({ Untagged: tag });
+      this.#emit("image", "untag", image.id, { name: tag });
+      return items;
+    }
+    if (byId && image.repoTags.length > 1 && !options.force) {
+      throw conflict(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`);
+    }
+    const running = users.find((c) => c.running);
+    if (running && options.force) throw conflict(`conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
+    if (users.length > 0 && !options.force) {
+      const user = users[0]!.id.slice(0, 12);
+      if (byId) throw conflict(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${user}`);
+      throw conflict(`conflict: unable to remove repository reference "${refText}" (must force) - container ${user} is using its referenced image ${short}`);
+    }
+    for (const tag of image.repoTags.slice()) {
+      this.#images.untag(tag);
+      items.push({ Untagged: tag });
+    }
+    for (const digest of image.repoDigests) items.push({ Untagged: digest });
+    if (users.length === 0) {
+      this.#images.delete(image);
+      items.push({ Deleted: image.id });
+      this.#emit("image", "delete", image.id, { name: image.id });
+    }
+    return items;
+  }
+
+  async imageHistory(ref: string): Promise<HistoryItem[]> {
+    this.#api("GET", `/images/${ref}/history`);
+    const image = this.#image(ref);
+    const created = Math.floor(Date.parse(image.created) / 1000);
+    return image.layers
+      .map((layer, i) => ({
+        Id: i === image.layers.length - 1 ? image.id : "<missing>",
+        Created: created,
+        CreatedBy: layer.createdBy,
+        Tags: i === image.layers.length - 1 ? image.repoTags.slice() : null,
+        Size: layer.size,
+        Comment: layer.createdBy.endsWith("# buildkit") ? "buildkit.dockerfile.v0" : "",
+      }))
+      .reverse();
+  }
+
+  async imageSearch(term: string, options: { limit?: number } = {}): Promise<SearchResult[]> {
+    this.#api("GET", `/images/search?term=${encodeURIComponent(term)}`);
+    this.#traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "resolve", ref: term, status: "searching" });
+    const seen = new Set<string>();
+    const results: SearchResult[] = [];
+    for (const image of catalogImages) {
+      if (seen.has(image.repository) || !(image.repository.includes(term.toLowerCase()) || image.description.toLowerCase().includes(term.toLowerCase()))) continue;
+      seen.add(image.repository);
+      results.push({ name: image.repository, description: image.description, star_count: image.stars, is_official: image.official, is_automated: false });
+    }
+    results.sort((a, b) => b.star_count - a.star_count);
+    return results.slice(0, options.limit ?? 25);
+  }
+
+  async imagePrune(options: { all?: boolean } = {}): Promise<{ ImagesDeleted: ImageDeleteItem[]; SpaceReclaimed: number }> {
+    this.#api("POST", "/images/prune");
+    const used = new Set([...this.#containers.values()].map((c) => c.image.id));
+    const deleted: ImageDeleteItem[] = [];
+    let reclaimed = 0;
+    for (const image of this.#images.list()) {
+      if (used.has(image.id) || (!options.all && image.repoTags.length > 0)) continue;
+      for (const tag of image.repoTags.slice()) {
+        this.#images.untag(tag);
+        deleted.push({ Untagged: tag });
+      }
+      reclaimed += imageSize(image);
+      this.#images.delete(image);
+      deleted.push({ Deleted: image.id });
+    }
+    return { ImagesDeleted: deleted, SpaceReclaimed: reclaimed };
+  }
+
+  // ---- containers ----
+
+  #find(idOrName: string): Container {
+    const key = idOrName.replace(/^\//, "");
+    const exact = this.#containers.get(key) ?? [...this.#containers.values()].find((c) => c.name === key);
+    if (exact) return exact;
+    const matches = key === "" ? [] : [...this.#containers.values()].filter((c) => c.id.startsWith(key));
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) throw invalidParameter(`multiple IDs found with provided prefix: ${key}`);
+    throw notFound(`No such container: ${idOrName}`);
+  }
+
+  #checkName(name: string, self?: Container): void {
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) throw invalidParameter(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const holder = [...this.#containers.values()].find((c) => c.name === name && c !== self);
+    if (holder) throw conflict(`Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  }
+
   async containerCreate(config: ContainerConfig, options: { name?: string } = {}): Promise<{ Id: string; Warnings: string[] }> {
     this.#api("POST", `/containers/create${options.name ? `?name=${encodeURIComponent(options.name)}` : ""}`);
     const name = options.name?.replace(/^\//, "");
-    if (name !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) {
-      throw invalidParameter(`Invalid container name (${options.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    if (name !== undefined) this.#checkName(name);
+    const image = this.#image(config.Image);
+    const policy = config.HostConfig?.RestartPolicy;
+    if (policy && policy.Name !== "on-failure" && (policy.MaximumRetryCount ?? 0) > 0) {
+      throw invalidParameter(`invalid restart policy: maximum retry count can only be used with 'on-failure'`);
     }
-    if (name !== undefined) {
-      const holder = [...this.#containers.values()].find((c) => c.name === name);
-      if (holder) throw conflict(`Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
-    }
-    let image: LocalImage | undefined;
-    try {
-      image = this.#images.lookup(config.Image);
-    } catch {
-      image = undefined;
-    }
-    if (!image) {
-      const ref = parseReference(config.Image);
-      throw notFound(`No such image: ${familiarString(withDefaultTag(ref))}`);
+    if (policy && policy.Name !== "no" && policy.Name !== "" && config.HostConfig?.AutoRemove) {
+      throw invalidParameter("conflicting options: cannot specify both --restart and --rm");
     }
     const id = this.#ids();
     const entrypoint = config.Entrypoint ?? image.config.Entrypoint;
     const cmd = config.Cmd ?? (config.Entrypoint ? null : image.config.Cmd);
-    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
-    if (argv.length === 0) throw invalidParameter("no command specified");
-    const hostname = config.Hostname || id.slice(0, 12);
-    const record: ContainerRecord = {
+    if ((entrypoint ?? []).length + (cmd ?? []).length === 0) throw invalidParameter("no command specified");
+    const { HostConfig: hostConfig, ...containerConfig } = config;
+    const container = new Container({
       id,
       name: name ?? generateName((n) => [...this.#containers.values()].some((c) => c.name === n)),
       created: this.#clock.now(),
@@ -232,166 +348,204 @@ export class SimulatedEngine implements Engine {
       image,
       imageRef: config.Image,
       config: {
-        ...config,
+        ...containerConfig,
         Image: config.Image,
-        Hostname: hostname,
-        Env: [...image.config.Env, ...(config.Env ?? [])],
+        Hostname: config.Hostname || id.slice(0, 12),
+        Env: mergeEnv(image.config.Env, config.Env ?? []),
         Cmd: cmd,
-        Entrypoint: entrypoint,
+        Entrypoint: entrypoint && entrypoint.length > 0 ? entrypoint : null,
         WorkingDir: config.WorkingDir || image.config.WorkingDir,
+        User: config.User ?? image.config.User,
         Labels: { ...(image.config.Labels ?? {}), ...(config.Labels ?? {}) },
       },
-      hostConfig: config.HostConfig ?? {},
-      path: argv[0]!,
-      args: argv.slice(1),
-      actor: undefined as unknown as ActorRefFrom<typeof containerMachine>,
-      logs: [],
-      attached: new Set(),
-    };
-    record.actor = createActor(
-      containerMachine.provide({
-        actors: {
-          runProcess: fromPromise<number, Record<string, never>>(({ signal }) => this.#runMain(record, signal)),
-        },
-      }),
-      { input: { now: () => this.#clock.now() }, clock: this.#clock },
-    );
-    record.actor.subscribe((snapshot) => {
-      if (snapshot.matches("exited")) this.#onExit(record);
+      hostConfig: { RestartPolicy: { Name: "no", MaximumRetryCount: 0 }, ...(hostConfig ?? {}) },
+      clock: this.#clock,
+      onExit: (c) => this.#onExit(c),
     });
-    record.actor.start();
-    this.#containers.set(id, record);
-    this.#emit("container", "create", id, { image: config.Image, name: record.name });
+    this.#containers.set(id, container);
+    this.#containerEvent("create", container);
     return { Id: id, Warnings: [] };
   }
 
-  async #runMain(record: ContainerRecord, signal: AbortSignal): Promise<number> {
-    const run = record.pending;
-    record.pending = undefined;
-    if (!run) return 0;
-    const write = (stream: OutputChunk["stream"]) => (text: string) => {
-      const chunk: OutputChunk = { stream, text, time: this.#clock.now() };
-      record.logs.push(chunk);
-      for (const listener of record.attached) listener(chunk);
-    };
-    return run({ stdout: write("stdout"), stderr: write("stderr"), signal });
-  }
-
-  #lastExit = new WeakMap<ContainerRecord, number>();
-
-  #onExit(record: ContainerRecord): void {
-    const snapshot = record.actor.getSnapshot();
-    if (this.#lastExit.get(record) === snapshot.context.finishedAt) return;
-    this.#lastExit.set(record, snapshot.context.finishedAt);
-    for (const listener of record.attached) listener(null);
-    this.#emit("container", "die", record.id, { exitCode: String(snapshot.context.exitCode), image: record.imageRef, name: record.name });
-    if (record.hostConfig.AutoRemove) this.#remove(record);
-  }
-
-  #find(idOrName: string): ContainerRecord {
-    const key = idOrName.replace(/^\//, "");
-    const exact = this.#containers.get(key) ?? [...this.#containers.values()].find((c) => c.name === key);
-    if (exact) return exact;
-    const matches = key === "" ? [] : [...this.#containers.values()].filter((c) => c.id.startsWith(key));
-    if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1) throw new EngineError(400, `multiple IDs found with provided prefix: ${key}`);
-    throw notFound(`No such container: ${idOrName}`);
-  }
-
-  #status(record: ContainerRecord): ContainerStatus {
-    const snapshot = record.actor.getSnapshot();
-    if (snapshot.matches({ up: "paused" })) return "paused";
-    if (snapshot.matches("up")) return "running";
-    if (snapshot.matches("exited")) return "exited";
-    if (snapshot.matches("removing")) return "removing";
-    return "created";
+  #onExit(container: Container): void {
+    const { context } = container.actor.getSnapshot();
+    this.#containerEvent("die", container, { exitCode: String(context.exitCode) });
+    if (container.status === "exited" && container.hostConfig.AutoRemove) this.#remove(container);
   }
 
   async containerStart(idOrName: string): Promise<void> {
-    const record = this.#find(idOrName);
-    this.#api("POST", `/containers/${record.id.slice(0, 12)}/start`);
-    const status = this.#status(record);
-    if (status === "running" || status === "paused") return;
-    const spec = { path: record.path, args: record.args, env: record.config.Env, workingDir: record.config.WorkingDir, hostname: record.config.Hostname };
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/start`);
+    if (c.running) return;
     try {
-      record.pending = await prepareProcess(record.image, spec, this.#clock);
+      await c.start();
     } catch (error) {
-      if (error instanceof StartError) {
-        record.actor.send({ type: "START", now: this.#clock.now() });
-        record.actor.send({ type: "KILL", exitCode: error.exitCode, now: this.#clock.now() });
-        throw new EngineError(400, error.message);
-      }
+      if (error instanceof StartError) throw new EngineError(400, error.message);
       throw error;
     }
-    record.actor.send({ type: "START", now: this.#clock.now() });
-    this.#emit("container", "start", record.id, { image: record.imageRef, name: record.name });
+    this.#containerEvent("start", c);
+  }
+
+  async containerStop(idOrName: string, options: { timeout?: number; signal?: string } = {}): Promise<void> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/stop${options.timeout !== undefined ? `?t=${options.timeout}` : ""}`);
+    if (!c.running && c.status !== "restarting") return;
+    const signal = parseSignal(options.signal ?? c.image.config.StopSignal ?? "SIGTERM") ?? "SIGTERM";
+    this.#containerEvent("kill", c, { signal: String(signalNumberOf(signal)) });
+    if (signal === "SIGKILL") c.kill("SIGKILL");
+    else await c.stop(options.timeout ?? 10, signal);
+    await c.settled();
+    this.#containerEvent("stop", c);
+  }
+
+  async containerRestart(idOrName: string, options: { timeout?: number; signal?: string } = {}): Promise<void> {
+    const c = this.#find(idOrName);
+    await this.containerStop(c.id, options);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/restart`);
+    await this.containerStart(c.id);
+    this.#containerEvent("restart", c);
+  }
+
+  async containerKill(idOrName: string, signalText = "SIGKILL"): Promise<void> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/kill?signal=${signalText}`);
+    const signal = parseSignal(signalText);
+    if (!signal) throw invalidParameter(`Invalid signal: ${signalText}`);
+    if (!c.running) throw conflict(`cannot kill container: ${idOrName}: container ${c.id} is not running`);
+    this.#containerEvent("kill", c, { signal: String(signalNumberOf(signal)) });
+    c.kill(signal);
+    if (signal === "SIGKILL") await c.settled();
+  }
+
+  async containerPause(idOrName: string): Promise<void> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/pause`);
+    if (c.status === "paused") throw conflict(`container ${c.id} is already paused`);
+    if (c.status !== "running") throw conflict(`container ${c.id} is not running`);
+    c.actor.send({ type: "PAUSE" });
+    this.#containerEvent("pause", c);
+  }
+
+  async containerUnpause(idOrName: string): Promise<void> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/unpause`);
+    if (c.status !== "paused") throw conflict(`container ${c.id} is not paused`);
+    c.actor.send({ type: "UNPAUSE" });
+    this.#containerEvent("unpause", c);
+  }
+
+  async containerRename(idOrName: string, newName: string): Promise<void> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/rename?name=${encodeURIComponent(newName)}`);
+    const name = newName.replace(/^\//, "");
+    if (name === c.name) throw invalidParameter("Renaming a container with the same name as its current name");
+    this.#checkName(name, c);
+    const oldName = c.name;
+    c.name = name;
+    this.#containerEvent("rename", c, { oldName: `/${oldName}` });
+  }
+
+  async containerTop(idOrName: string): Promise<{ Titles: string[]; Processes: string[][] }> {
+    const c = this.#find(idOrName);
+    this.#api("GET", `/containers/${c.id.slice(0, 12)}/top`);
+    if (!c.running) throw conflict(`container ${c.id} is not running`);
+    const { context } = c.actor.getSnapshot();
+    const stime = new Date(context.startedAt).toISOString().slice(11, 16);
+    const pid = String(pidOf(c));
+    return {
+      Titles: ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"],
+      Processes: [[c.config.User || "root", pid, String(Number(pid) - 21), "0", stime, "?", "00:00:00", [c.path, ...c.args].join(" ")]],
+    };
+  }
+
+  async containerChanges(idOrName: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]> {
+    const c = this.#find(idOrName);
+    this.#api("GET", `/containers/${c.id.slice(0, 12)}/changes`);
+    return c.fs.changes((path) => path === "/etc/hostname" || path === "/etc/hosts" || path === "/etc/resolv.conf").map((ch) => ({ Kind: ch.kind === "C" ? 0 : ch.kind === "A" ? 1 : 2, Path: ch.path }));
+  }
+
+  async containerExec(idOrName: string, config: ExecConfig, options: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal } = {}): Promise<{ ExitCode: number }> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/exec`);
+    if (c.status === "paused") throw conflict(`container ${c.id} is paused, unpause the container before exec`);
+    if (!c.running) throw conflict(`container ${c.id} is not running`);
+    this.#containerEvent("exec_create", c, { execID: this.#ids() });
+    const write = (stream: OutputChunk["stream"]) => (text: string) => options.onOutput?.({ stream, text, time: this.#clock.now() });
+    let proc;
+    try {
+      proc = await this.#startExec(c, config, write);
+    } catch (error) {
+      if (error instanceof StartError) throw new EngineError(400, execError(error.message));
+      throw error;
+    }
+    const stop = () => proc.kill("SIGKILL");
+    options.signal?.addEventListener("abort", stop, { once: true });
+    const stopOnExit = c.listen((chunk) => chunk === null && stop());
+    try {
+      return { ExitCode: await proc.exit };
+    } finally {
+      stopOnExit();
+      options.signal?.removeEventListener("abort", stop);
+    }
+  }
+
+  async containerConsole(idOrName: string): Promise<ContainerConsole> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/attach?stream=1&stdin=1&stdout=1&stderr=1`);
+    if (!c.running) throw conflict("You cannot attach to a stopped container, start it first");
+    if (c.status === "paused") throw conflict("You cannot attach to a paused container, unpause it first");
+    const console = c.console;
+    if (!console || console.ended) throw conflict(`container ${c.id} has no interactive shell on its TTY`);
+    return console;
+  }
+
+  async containerExecConsole(idOrName: string, config: ExecConfig): Promise<ContainerConsole> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/exec`);
+    if (c.status === "paused") throw conflict(`container ${c.id} is paused, unpause the container before exec`);
+    if (!c.running) throw conflict(`container ${c.id} is not running`);
+    const proc = await this.#startExec(c, config, () => () => {}, true).catch((error: unknown) => {
+      throw error instanceof StartError ? new EngineError(400, execError(error.message)) : error;
+    });
+    if (!proc.console) throw invalidParameter("not an interactive shell");
+    const stopOnExit = c.listen((chunk) => chunk === null && proc.kill("SIGKILL"));
+    void proc.exit.then(stopOnExit);
+    return proc.console;
+  }
+
+  #startExec(c: Container, config: ExecConfig, write: (stream: OutputChunk["stream"]) => (text: string) => void, interactive = false) {
+    return startProcess(
+      {
+        argv: config.Cmd,
+        env: { HOSTNAME: c.config.Hostname, HOME: "/root", ...Object.fromEntries(mergeEnv(c.config.Env, config.Env ?? []).map(splitEnv)) },
+        workingDir: config.WorkingDir || c.config.WorkingDir || "/",
+        hostname: c.config.Hostname,
+        user: config.User ?? c.config.User ?? "",
+        fs: c.fs,
+        programs: c.image.programs,
+        interactive,
+      },
+      { stdout: write("stdout"), stderr: write("stderr") },
+      this.#clock,
+    );
   }
 
   async *containerAttach(idOrName: string, options: { signal?: AbortSignal } = {}): AsyncIterable<OutputChunk> {
-    const record = this.#find(idOrName);
-    this.#api("POST", `/containers/${record.id.slice(0, 12)}/attach?stream=1&stdout=1&stderr=1`);
-    const queue: (OutputChunk | null)[] = [];
-    let wake: (() => void) | undefined;
-    const listener = (chunk: OutputChunk | null) => {
-      queue.push(chunk);
-      wake?.();
-    };
-    record.attached.add(listener);
-    const onAbort = () => listener(null);
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      for (;;) {
-        while (queue.length === 0) await new Promise<void>((r) => (wake = r));
-        const chunk = queue.shift()!;
-        if (chunk === null) return;
-        yield chunk;
-      }
-    } finally {
-      record.attached.delete(listener);
-      options.signal?.removeEventListener("abort", onAbort);
-    }
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/attach?stream=1&stdout=1&stderr=1`);
+    yield* stream(c, [], options.signal);
   }
 
   async containerWait(idOrName: string, options: { signal?: AbortSignal } = {}): Promise<{ StatusCode: number }> {
-    const record = this.#find(idOrName);
-    this.#api("POST", `/containers/${record.id.slice(0, 12)}/wait`);
-    const done = () => {
-      const s = record.actor.getSnapshot();
-      return s.matches("exited") || s.matches("removing") ? s.context.exitCode : undefined;
-    };
-    const now = done();
-    if (now !== undefined) return { StatusCode: now };
-    return new Promise((resolvePromise, reject) => {
-      const sub = record.actor.subscribe(() => {
-        const code = done();
-        if (code !== undefined) {
-          sub.unsubscribe();
-          resolvePromise({ StatusCode: code });
-        }
-      });
-      options.signal?.addEventListener("abort", () => {
-        sub.unsubscribe();
-        reject(options.signal?.reason);
-      }, { once: true });
-    });
+    const c = this.#find(idOrName);
+    this.#api("POST", `/containers/${c.id.slice(0, 12)}/wait`);
+    return { StatusCode: await c.waitExit(options.signal) };
   }
 
-  #statusText(record: ContainerRecord): string {
-    const snapshot = record.actor.getSnapshot();
+  #summaries(all: boolean, size = false): ContainerSummary[] {
     const now = this.#clock.now();
-    switch (this.#status(record)) {
-      case "running": return `Up ${humanDuration(now - snapshot.context.startedAt)}`;
-      case "paused": return `Up ${humanDuration(now - snapshot.context.startedAt)} (Paused)`;
-      case "exited": return `Exited (${snapshot.context.exitCode}) ${humanDuration(now - snapshot.context.finishedAt)} ago`;
-      case "removing": return "Removal In Progress";
-      default: return "Created";
-    }
-  }
-
-  async containerList(options: { all?: boolean } = {}): Promise<ContainerSummary[]> {
-    this.#api("GET", `/containers/json${options.all ? "?all=1" : ""}`);
     return [...this.#containers.values()]
-      .filter((c) => options.all || ["running", "paused", "restarting"].includes(this.#status(c)))
+      .filter((c) => all || c.running || c.status === "restarting")
       .sort((a, b) => b.created - a.created || b.seq - a.seq)
       .map((c) => ({
         Id: c.id,
@@ -400,72 +554,151 @@ export class SimulatedEngine implements Engine {
         ImageID: c.image.id,
         Command: [c.path, ...c.args].join(" "),
         Created: Math.floor(c.created / 1000),
-        State: this.#status(c),
-        Status: this.#statusText(c),
+        State: c.status,
+        Status: c.statusText(now),
         Ports: [],
         Labels: { ...c.config.Labels },
+        ...(size ? { SizeRw: c.sizeRw(), SizeRootFs: c.sizeRw() + imageSize(c.image) } : {}),
       }));
   }
 
+  async containerList(options: { all?: boolean; size?: boolean; limit?: number; filters?: Record<string, string[]> } = {}): Promise<ContainerSummary[]> {
+    this.#api("GET", `/containers/json${options.all ? "?all=1" : ""}`);
+    const filters = options.filters ?? {};
+    const matches = containerFilter(filters, (ref) => this.#images.lookup(ref)?.id);
+    const all = options.all || options.limit !== undefined || (filters["status"]?.length ?? 0) > 0 || (filters["exited"]?.length ?? 0) > 0;
+    let list = this.#summaries(all, options.size ?? false).filter((summary) => matches(summary, this.#containers.get(summary.Id)!));
+    if (options.limit !== undefined && options.limit > 0) list = list.slice(0, options.limit);
+    return list;
+  }
+
   async containerInspect(idOrName: string): Promise<ContainerInspect> {
-    const record = this.#find(idOrName);
-    this.#api("GET", `/containers/${record.id.slice(0, 12)}/json`);
-    const snapshot = record.actor.getSnapshot();
-    const status = this.#status(record);
-    const iso = (ms: number) => (ms ? new Date(ms).toISOString() : "0001-01-01T00:00:00Z");
+    const c = this.#find(idOrName);
+    this.#api("GET", `/containers/${c.id.slice(0, 12)}/json`);
+    const { context } = c.actor.getSnapshot();
+    const status = c.status;
+    const iso = (ms: number) => (ms ? new Date(ms).toISOString().replace("Z", "000000Z").replace(/\.(\d{3})000000Z$/, ".$1000000Z") : "0001-01-01T00:00:00Z");
     return {
-      Id: record.id,
-      Created: new Date(record.created).toISOString(),
-      Path: record.path,
-      Args: record.args.slice(),
+      Id: c.id,
+      Created: iso(c.created),
+      Path: c.path,
+      Args: c.args.slice(),
       State: {
         Status: status,
-        Running: status === "running" || status === "paused",
+        Running: c.running || status === "restarting",
         Paused: status === "paused",
-        Restarting: false,
+        Restarting: status === "restarting",
         OOMKilled: false,
         Dead: false,
-        Pid: status === "running" || status === "paused" ? 1000 + (parseInt(record.id.slice(0, 4), 16) % 30000) : 0,
-        ExitCode: snapshot.context.exitCode,
-        Error: snapshot.context.error,
-        StartedAt: iso(snapshot.context.startedAt),
-        FinishedAt: iso(snapshot.context.finishedAt),
+        Pid: c.running ? pidOf(c) : 0,
+        ExitCode: context.exitCode,
+        Error: context.error,
+        StartedAt: iso(context.startedAt),
+        FinishedAt: iso(context.finishedAt),
       },
-      Image: record.image.id,
-      Name: `/${record.name}`,
-      RestartCount: 0,
-      Config: structuredClone(record.config),
-      HostConfig: structuredClone(record.hostConfig),
+      Image: c.image.id,
+      Name: `/${c.name}`,
+      RestartCount: context.restartCount,
+      Config: structuredClone(c.config),
+      HostConfig: structuredClone(c.hostConfig),
     };
   }
 
   async containerRemove(idOrName: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
-    const record = this.#find(idOrName);
-    this.#api("DELETE", `/containers/${record.id.slice(0, 12)}${options.force ? "?force=1" : ""}`);
-    const status = this.#status(record);
-    if ((status === "running" || status === "paused") && !options.force) {
-      const verb = status === "paused" ? "paused" : "running";
-      throw conflict(`cannot remove container "${record.name}": container is ${verb}: stop the container before removing or force remove`);
+    const c = this.#find(idOrName);
+    this.#api("DELETE", `/containers/${c.id.slice(0, 12)}${options.force ? "?force=1" : ""}`);
+    if ((c.running || c.status === "restarting") && !options.force) {
+      const verb = c.status === "paused" ? "paused" : c.status === "restarting" ? "restarting" : "running";
+      throw conflict(`cannot remove container "${c.name}": container is ${verb}: stop the container before removing or force remove`);
     }
-    if (status === "running" || status === "paused") {
-      record.actor.send({ type: "KILL", exitCode: 137, now: this.#clock.now() });
+    if (c.running) {
+      c.kill("SIGKILL");
+      await c.settled();
     }
-    this.#remove(record);
+    this.#remove(c);
   }
 
-  #remove(record: ContainerRecord): void {
-    if (!this.#containers.has(record.id)) return;
-    record.actor.send({ type: "REMOVE" });
-    record.actor.stop();
-    this.#containers.delete(record.id);
-    this.#emit("container", "destroy", record.id, { image: record.imageRef, name: record.name });
+  #remove(c: Container): void {
+    if (!this.#containers.has(c.id)) return;
+    this.#containers.delete(c.id);
+    c.dispose();
+    this.#containerEvent("destroy", c);
   }
 
-  async containerLogs(idOrName: string, options: { stdout?: boolean; stderr?: boolean } = {}): Promise<OutputChunk[]> {
-    const record = this.#find(idOrName);
-    this.#api("GET", `/containers/${record.id.slice(0, 12)}/logs`);
-    const wantOut = options.stdout ?? true;
-    const wantErr = options.stderr ?? true;
-    return record.logs.filter((c) => (c.stream === "stdout" ? wantOut : wantErr));
+  async containerPrune(): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }> {
+    this.#api("POST", "/containers/prune");
+    const deleted: string[] = [];
+    let reclaimed = 0;
+    for (const c of [...this.#containers.values()]) {
+      if (c.running || c.status === "restarting") continue;
+      reclaimed += c.sizeRw();
+      this.#remove(c);
+      deleted.push(c.id);
+    }
+    return { ContainersDeleted: deleted, SpaceReclaimed: reclaimed };
+  }
+
+  async *containerLogs(idOrName: string, options: LogsOptions = {}): AsyncIterable<OutputChunk> {
+    const c = this.#find(idOrName);
+    this.#api("GET", `/containers/${c.id.slice(0, 12)}/logs${options.follow ? "?follow=1" : ""}`);
+    const wanted = (chunk: OutputChunk) =>
+      (chunk.stream === "stdout" ? options.stdout ?? true : options.stderr ?? true) &&
+      (options.since === undefined || chunk.time >= options.since) &&
+      (options.until === undefined || chunk.time < options.until);
+    let past = splitLines(c.logs).filter(wanted);
+    if (options.tail !== undefined) past = options.tail <= 0 ? [] : past.slice(-options.tail);
+    if (!options.follow || !(c.running || c.status === "restarting")) {
+      yield* past;
+      return;
+    }
+    for await (const chunk of stream(c, past, options.signal)) if (wanted(chunk)) yield chunk;
   }
 }
+
+/** runc's exec failure text, from its create failure text. */
+const execError = (message: string) =>
+  message.replace(/^failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: /, "OCI runtime exec failed: exec failed: unable to start container process: ");
+
+/** Image env first, then the container's, a later KEY replacing an earlier one. */
+function mergeEnv(base: string[], extra: string[]): string[] {
+  const merged = new Map(base.map((e) => [e.split("=")[0]!, e]));
+  for (const e of extra) merged.set(e.split("=")[0]!, e);
+  return [...merged.values()];
+}
+
+const splitEnv = (e: string): [string, string] => {
+  const i = e.indexOf("=");
+  return i < 0 ? [e, ""] : [e.slice(0, i), e.slice(i + 1)];
+};
+
+/** Log entries line by line, as the json-file driver stores them. */
+function splitLines(chunks: OutputChunk[]): OutputChunk[] {
+  return chunks.flatMap((chunk) => (chunk.text.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((text) => ({ ...chunk, text })));
+}
+
+/** `past`, then the container's output as it comes, until it stops or `signal` aborts. */
+async function* stream(c: Container, past: OutputChunk[], signal?: AbortSignal): AsyncIterable<OutputChunk> {
+  const queue: (OutputChunk | null)[] = [...past];
+  let wake: (() => void) | undefined;
+  const push = (chunk: OutputChunk | null) => {
+    queue.push(chunk);
+    wake?.();
+  };
+  const unlisten = c.listen(push);
+  const onAbort = () => push(null);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+      const chunk = queue.shift()!;
+      if (chunk === null) return;
+      yield chunk;
+    }
+  } finally {
+    unlisten();
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+const pidOf = (c: Container) => 1000 + (parseInt(c.id.slice(0, 4), 16) % 30000);
+const signalNumberOf = (signal: string) => ({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15, SIGWINCH: 28 })[signal] ?? 15;

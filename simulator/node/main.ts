@@ -53,7 +53,8 @@ async function runInteractive(): Promise<void> {
 }
 
 const main = process.argv.includes("--json") ? runJson : runInteractive;
-main().catch((error: unknown) => {
+// Containers left running (sleep 300) hold timers: the simulated host goes away with the script.
+main().then(() => process.exit(0), (error: unknown) => {
   process.stderr.write(`dockyard: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,18 +1,19 @@
 /** The learner's host: a small Linux shell (just-bash) with `docker` on its PATH. */
 import { Bash, defineCommand } from "just-bash";
-import type { Engine } from "../backend/engine.ts";
+import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import type { Clock } from "../engine/clock.ts";
 import { docker } from "../cli/docker.ts";
+import { ShellSession, type LineResult } from "./session.ts";
 
 export interface HostShell {
-  exec(commandLine: string, signal?: AbortSignal): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  exec(commandLine: string, signal?: AbortSignal): Promise<LineResult>;
   prompt(): string;
 }
 
 export interface HostShellOptions {
   engine: Engine;
   clock: Clock;
-  /** True when a person types at a terminal: docker then formats for a TTY unless piped. */
+  /** True when a person types at a terminal: docker then formats for a TTY unless piped, and -it works. */
   interactive?: boolean;
   columns?: number;
 }
@@ -27,6 +28,19 @@ const redirected = (line: string) => /(^|[^|])\|(?!\|)|>/.test(line.replace(/'[^
 export function createHostShell(options: HostShellOptions): HostShell {
   const { engine, clock } = options;
   let currentLine = "";
+  /** Container shells the terminal is attached to (`docker run -it`), innermost last. */
+  const consoles: ContainerConsole[] = [];
+  let session: ShellSession;
+
+  const attach = (console: ContainerConsole) => {
+    consoles.push(console);
+    void console.closed.then((code) => {
+      const i = consoles.indexOf(console);
+      if (i >= 0) consoles.splice(i, 1);
+      session.lastExit = code;
+    });
+  };
+
   const dockerCommand = defineCommand("docker", async (args, ctx) => {
     let stdout = "";
     let stderr = "";
@@ -34,6 +48,12 @@ export function createHostShell(options: HostShellOptions): HostShell {
     const exitCode = await docker(args, {
       engine,
       now: () => clock.now(),
+      host: {
+        readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+        env: Object.fromEntries(ctx.env),
+        cwd: ctx.cwd,
+      },
+      ...(isTTY ? { terminal: { attach } } : {}),
       io: {
         stdout: (t) => { stdout += t; },
         stderr: (t) => { stderr += t; },
@@ -54,33 +74,24 @@ export function createHostShell(options: HostShellOptions): HostShell {
     },
     customCommands: [dockerCommand],
   });
-  let env: Record<string, string> | undefined;
-  let cwd = HOME;
-  let lastExit = 0;
+  session = new ShellSession(bash, HOME);
   const ready = bash.fs.mkdir("/tmp", { recursive: true });
 
   return {
     async exec(commandLine, signal) {
       await ready;
-      currentLine = commandLine;
-      // just-bash starts each exec with $? = 0; replay the previous status only where the line reads it.
-      const script = commandLine.includes("$?") ? `(exit ${lastExit}); ${commandLine}` : commandLine;
-      const result = await bash.exec(script, {
-        cwd,
-        rawScript: true,
-        ...(env ? { env, replaceEnv: true } : {}),
-        ...(signal ? { signal } : {}),
-      });
-      if (signal?.aborted) {
-        lastExit = 130;
-        return { stdout: result.stdout, stderr: result.stderr, exitCode: 130 };
+      const console = consoles.at(-1);
+      if (console) {
+        const { stdout, stderr } = await console.exec(commandLine, signal);
+        return { stdout, stderr, exitCode: 0 };
       }
-      env = { ...result.env };
-      if (result.env["PWD"]) cwd = result.env["PWD"];
-      lastExit = result.exitCode;
-      return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+      currentLine = commandLine;
+      return session.exec(commandLine, signal);
     },
     prompt() {
+      const console = consoles.at(-1);
+      if (console) return console.prompt();
+      const cwd = session.cwd;
       const shown = cwd === HOME ? "~" : cwd.startsWith(`${HOME}/`) ? `~${cwd.slice(HOME.length)}` : cwd;
       return `${USER}@${HOSTNAME}:${shown}$ `;
     },

@@ -1,24 +1,59 @@
 import type { CommandSpec } from "../command.ts";
 import type { ImageSummary } from "../../backend/engine.ts";
-import { humanSize } from "../format/units.ts";
-import { humanDuration } from "../format/units.ts";
-import { tabwrite, displayWidth } from "../format/tabwriter.ts";
+import { humanDuration, humanSize } from "../format/units.ts";
+import { displayWidth } from "../format/tabwriter.ts";
+import { FormatError, renderRows } from "../format/output.ts";
+import { parseFilters } from "../../engine/filters.ts";
+import { goTime } from "./ps.ts";
 import { describeError } from "./errors.ts";
 
 const shortId = (id: string) => id.replace(/^sha256:/, "").slice(0, 12);
 
-/** The classic table: REPOSITORY TAG IMAGE ID CREATED SIZE (with --format table, -q or --digests). */
-function classicTable(images: ImageSummary[], now: number, quiet: boolean): string {
-  const rows: string[][] = [];
+/** The fields `--format` templates see for one image tag (docker/cli's image context). */
+function imageRows(images: ImageSummary[], now: number, trunc: boolean): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
   for (const image of images) {
     const tags = image.RepoTags.length > 0 ? image.RepoTags : ["<none>:<none>"];
     for (const repoTag of tags) {
       const i = repoTag.lastIndexOf(":");
-      rows.push([repoTag.slice(0, i), repoTag.slice(i + 1), shortId(image.Id), `${humanDuration(now - image.Created * 1000)} ago`, humanSize(image.Size, 3)]);
+      const repository = repoTag.slice(0, i);
+      const digest = image.RepoDigests.find((d) => d.startsWith(`${repository}@`))?.split("@")[1] ?? "<none>";
+      rows.push({
+        ID: trunc ? shortId(image.Id) : image.Id,
+        Repository: repository,
+        Tag: repoTag.slice(i + 1),
+        Digest: digest,
+        CreatedSince: `${humanDuration(now - image.Created * 1000)} ago`,
+        CreatedAt: goTime(image.Created),
+        Size: humanSize(image.Size, 3),
+        Containers: image.Containers < 0 ? "N/A" : String(image.Containers),
+        VirtualSize: humanSize(image.Size, 3),
+        SharedSize: "N/A",
+        UniqueSize: "N/A",
+      });
     }
   }
-  if (quiet) return [...new Set(rows.map((r) => r[2]))].map((id) => `${id}\n`).join("");
-  return tabwrite([["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], ...rows]);
+  return rows;
+}
+
+const HEADERS = { ID: "IMAGE ID", Repository: "REPOSITORY", Tag: "TAG", Digest: "DIGEST", CreatedSince: "CREATED", CreatedAt: "CREATED AT", Size: "SIZE", Containers: "CONTAINERS", VirtualSize: "VIRTUAL SIZE", SharedSize: "SHARED SIZE", UniqueSize: "UNIQUE SIZE" };
+
+/** Keep the images that pass `--filter` (reference, dangling, label). */
+function filterImages(images: ImageSummary[], filters: Record<string, string[]>): ImageSummary[] {
+  for (const key of Object.keys(filters)) {
+    if (!["reference", "dangling", "label", "before", "since", "until"].includes(key)) throw new Error(`Error response from daemon: invalid filter '${key}'`);
+  }
+  const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, ".")}$`);
+  const matchesReference = (image: ImageSummary, pattern: string) =>
+    image.RepoTags.some((tag) => glob(pattern).test(pattern.includes(":") ? tag : tag.slice(0, tag.lastIndexOf(":"))));
+  return images.filter((image) =>
+    (filters["reference"] ?? []).every((ref) => matchesReference(image, ref)) &&
+    (filters["dangling"] ?? []).every((d) => (d === "true") === (image.RepoTags.length === 0)) &&
+    (filters["label"] ?? []).every((l) => {
+      const i = l.indexOf("=");
+      return i < 0 ? l in image.Labels : image.Labels[l.slice(0, i)] === l.slice(i + 1);
+    }),
+  );
 }
 
 /** Docker 29's default tree view: IMAGE ID DISK USAGE CONTENT SIZE EXTRA. */
@@ -73,17 +108,21 @@ export const images: CommandSpec = {
         const [repo, tag] = args[0].split(":");
         list = list.filter((i) => i.RepoTags.some((t) => t.startsWith(`${repo}:`) && (tag === undefined || t === `${repo}:${tag}`)));
       }
+      list = filterImages(list, parseFilters((flags["filter"] as string[] | undefined) ?? []));
       list.sort((a, b) => b.Created - a.Created);
       const quiet = flags["quiet"] === true;
-      if (quiet || flags["format"] !== undefined || flags["digests"] === true) {
-        ctx.io.stdout(classicTable(list, ctx.now(), quiet));
+      const digests = flags["digests"] === true;
+      if (quiet || flags["format"] !== undefined || digests) {
+        const format = quiet ? "{{.ID}}" : (flags["format"] as string | undefined);
+        const defaultFormat = `table {{.Repository}}\t{{.Tag}}${digests ? "\t{{.Digest}}" : ""}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}`;
+        ctx.io.stdout(renderRows(format, defaultFormat, imageRows(list, ctx.now(), flags["no-trunc"] !== true), HEADERS));
         return 0;
       }
       if (!ctx.io.isTTY) ctx.io.stderr("WARNING: This output is designed for human readability. For machine-readable output, please use --format.\n");
       ctx.io.stdout(imageTree(list, ctx.io.isTTY, ctx.io.columns));
       return 0;
     } catch (error) {
-      ctx.io.stderr(`${describeError(error)}\n`);
+      ctx.io.stderr(`${error instanceof FormatError ? error.message : describeError(error)}\n`);
       return 1;
     }
   },

@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../command.ts";
 import { describeError } from "./errors.ts";
+import { parseTimeFlag } from "./time-flags.ts";
 
 /** docker logs / docker container logs */
 export const logs: CommandSpec = {
@@ -11,16 +12,25 @@ export const logs: CommandSpec = {
     { long: "details", type: "bool", usage: "Show extra details provided to logs" },
     { long: "follow", short: "f", type: "bool", usage: "Follow log output" },
     { long: "since", type: "string", usage: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' },
-    { long: "tail", short: "n", type: "string", usage: 'Number of lines to show from the end of the logs', default: "all" },
+    { long: "tail", short: "n", type: "string", usage: "Number of lines to show from the end of the logs", default: "all" },
     { long: "timestamps", short: "t", type: "bool", usage: "Show timestamps" },
     { long: "until", type: "string", usage: 'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' },
   ],
-  async run({ engine, io }, flags, [name]) {
+  async run({ engine, io, now }, flags, [name]) {
     try {
-      const chunks = await engine.containerLogs(name!);
+      const tailText = String(flags["tail"] ?? "all");
+      const tail = tailText === "all" ? undefined : Number.parseInt(tailText, 10);
+      const since = typeof flags["since"] === "string" ? parseTimeFlag(flags["since"], now()) : undefined;
+      const until = typeof flags["until"] === "string" ? parseTimeFlag(flags["until"], now()) : undefined;
       const stamp = flags["timestamps"] === true;
-      for (const chunk of chunks) {
-        const text = stamp ? chunk.text.replace(/^(?=.)/gm, `${new Date(chunk.time).toISOString().replace("Z", "000000Z")} `) : chunk.text;
+      for await (const chunk of engine.containerLogs(name!, {
+        follow: flags["follow"] === true,
+        ...(tail !== undefined && !Number.isNaN(tail) ? { tail } : {}),
+        ...(since !== undefined ? { since } : {}),
+        ...(until !== undefined ? { until } : {}),
+        ...(io.signal ? { signal: io.signal } : {}),
+      })) {
+        const text = stamp ? `${rfc3339Nano(chunk.time)} ${chunk.text}` : chunk.text;
         (chunk.stream === "stdout" ? io.stdout : io.stderr)(text);
       }
       return 0;
@@ -30,3 +40,6 @@ export const logs: CommandSpec = {
     }
   },
 };
+
+/** 2026-11-28T12:00:00.123456789Z, as docker logs -t prints times. */
+const rfc3339Nano = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000000Z");

@@ -47,10 +47,11 @@ describe("docker run", () => {
     const r = await sim.exec("docker run hello-world ls");
     expect(r.exitCode).toBe(127);
     expect(r.stderr).toBe(
-      'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "ls": executable file not found in $PATH\n\nRun \'docker run --help\' for more information\n',
+      'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "ls": executable file not found in $PATH: unknown\n\nRun \'docker run --help\' for more information\n',
     );
     const ps = await sim.exec("docker ps -a");
-    expect(ps.stdout).toMatch(/Exited \(127\)/);
+    expect(ps.stdout).toMatch(/   Created   /);
+    expect((await sim.exec("docker ps -a --format '{{.State}}'")).stdout).toBe("created\n");
   });
 
   it("reports an unknown image with Docker's text and exit code 125", async () => {

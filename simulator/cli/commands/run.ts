@@ -1,4 +1,4 @@
-import type { CommandContext, CommandSpec } from "../command.ts";
+import type { ClientHost, CommandContext, CommandSpec } from "../command.ts";
 import type { ContainerConfig } from "../../backend/engine.ts";
 import { EngineError } from "../../backend/errors.ts";
 import type { FlagSpec, FlagValues } from "../flags.ts";
@@ -10,11 +10,13 @@ import { pullWithProgress } from "./pull.ts";
 export const containerFlags: FlagSpec[] = [
   { long: "env", short: "e", type: "list", usage: "Set environment variables" },
   { long: "entrypoint", type: "string", usage: "Overwrite the default ENTRYPOINT of the image" },
+  { long: "env-file", type: "list", usage: "Read in a file of environment variables" },
   { long: "hostname", short: "h", type: "string", usage: "Container host name" },
   { long: "interactive", short: "i", type: "bool", usage: "Keep STDIN open even if not attached" },
   { long: "label", short: "l", type: "list", usage: "Set meta data on a container" },
   { long: "name", type: "string", usage: "Assign a name to the container" },
   { long: "pull", type: "string", usage: 'Pull image before creating ("always", "missing", "never")', default: "missing" },
+  { long: "restart", type: "string", usage: "Restart policy to apply when a container exits", default: "no" },
   { long: "rm", type: "bool", usage: "Automatically remove the container and its associated anonymous volumes when it exits" },
   { long: "tty", short: "t", type: "bool", usage: "Allocate a pseudo-TTY" },
   { long: "user", short: "u", type: "string", usage: "Username or UID (format: <name|uid>[:<group|gid>])" },
@@ -23,12 +25,46 @@ export const containerFlags: FlagSpec[] = [
 
 const runHint = "\n\nRun 'docker run --help' for more information";
 
+/** `no`, `always`, `unless-stopped`, `on-failure[:N]` as the API's RestartPolicy. */
+export function parseRestartPolicy(text: string): NonNullable<NonNullable<ContainerConfig["HostConfig"]>["RestartPolicy"]> {
+  const [name = "", count, ...extra] = text.split(":");
+  if (extra.length > 0) throw new Error(`invalid restart policy format: maximum retry count must be an integer`);
+  if (!["no", "always", "on-failure", "unless-stopped"].includes(name)) {
+    throw new Error(`invalid restart policy format: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+  }
+  if (count !== undefined && !/^\d+$/.test(count)) throw new Error(`invalid restart policy format: maximum retry count must be an integer`);
+  return { Name: name as "no", MaximumRetryCount: count === undefined ? 0 : Number(count) };
+}
+
+/** `KEY=value` lines of an --env-file; `KEY` alone takes the host's value; comments skipped. */
+export function parseEnvFile(text: string, hostEnv: Record<string, string>): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s+/, ""))
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .flatMap((line) => (line.includes("=") ? [line] : line in hostEnv ? [`${line}=${hostEnv[line]}`] : []));
+}
+
 /** Build the create request from flags, image and command. */
-export function containerConfig(flags: FlagValues, image: string, command: string[]): { config: ContainerConfig; name?: string } {
+export async function containerConfig(flags: FlagValues, image: string, command: string[], host?: ClientHost): Promise<{ config: ContainerConfig; name?: string }> {
   const config: ContainerConfig = { Image: image, HostConfig: {} };
   if (command.length > 0) config.Cmd = command;
   if (typeof flags["entrypoint"] === "string") config.Entrypoint = flags["entrypoint"] === "" ? [] : [flags["entrypoint"]];
-  if (flags["env"]) config.Env = flags["env"] as string[];
+  const env: string[] = [];
+  for (const file of (flags["env-file"] as string[] | undefined) ?? []) {
+    let text: string;
+    try {
+      text = host ? await host.readFile(file) : "";
+    } catch {
+      throw new Error(`open ${file}: no such file or directory`);
+    }
+    env.push(...parseEnvFile(text, host?.env ?? {}));
+  }
+  for (const e of (flags["env"] as string[] | undefined) ?? []) {
+    if (e.includes("=")) env.push(e);
+    else if (host && e in host.env) env.push(`${e}=${host.env[e]}`);
+  }
+  if (env.length > 0) config.Env = env;
   if (typeof flags["workdir"] === "string") config.WorkingDir = flags["workdir"];
   if (typeof flags["hostname"] === "string") config.Hostname = flags["hostname"];
   if (typeof flags["user"] === "string") config.User = flags["user"];
@@ -36,6 +72,7 @@ export function containerConfig(flags: FlagValues, image: string, command: strin
   config.Tty = flags["tty"] === true;
   config.OpenStdin = flags["interactive"] === true;
   if (flags["rm"] === true) config.HostConfig!.AutoRemove = true;
+  if (typeof flags["restart"] === "string" && flags["restart"] !== "no") config.HostConfig!.RestartPolicy = parseRestartPolicy(flags["restart"]);
   return typeof flags["name"] === "string" ? { config, name: flags["name"] } : { config };
 }
 
@@ -66,10 +103,15 @@ export const run: CommandSpec = {
   usageExitCode: 125,
   flags: [...containerFlags, { long: "detach", short: "d", type: "bool", usage: "Run container in background and print container ID" }],
   async run(ctx, flags, [image, ...command]) {
+    const wantsConsole = flags["tty"] === true && flags["interactive"] === true && flags["detach"] !== true;
+    if (wantsConsole && !ctx.terminal) {
+      ctx.io.stderr("the input device is not a TTY\n");
+      return 1;
+    }
     let id: string;
     try {
       parseReference(image!);
-      const { config, name } = containerConfig(flags, image!, command);
+      const { config, name } = await containerConfig(flags, image!, command, ctx.host);
       id = await createWithPull(ctx, config, name);
     } catch (error) {
       ctx.io.stderr(`docker: ${describeError(error)}${runHint}\n`);
@@ -94,8 +136,25 @@ export const run: CommandSpec = {
       ctx.io.stdout(`${id}\n`);
       return 0;
     }
-    const { StatusCode } = await ctx.engine.containerWait(id, ctx.io.signal ? { signal: ctx.io.signal } : {});
-    await streaming;
-    return StatusCode;
+    if (wantsConsole && ctx.terminal) {
+      const console = await ctx.engine.containerConsole(id).catch(() => undefined);
+      if (console) {
+        abort.abort();
+        await streaming;
+        ctx.terminal.attach(console);
+        return 0;
+      }
+    }
+    // Ctrl-C: the CLI forwards SIGINT to the container (PID 1 may ignore it) and gives the prompt back.
+    const forwardInterrupt = () => void ctx.engine.containerKill(id, "SIGINT").catch(() => {});
+    ctx.io.signal?.addEventListener("abort", forwardInterrupt, { once: true });
+    try {
+      const { StatusCode } = await ctx.engine.containerWait(id, ctx.io.signal ? { signal: ctx.io.signal } : {});
+      await streaming;
+      return StatusCode;
+    } finally {
+      abort.abort();
+      ctx.io.signal?.removeEventListener("abort", forwardInterrupt);
+    }
   },
 };

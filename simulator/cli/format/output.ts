@@ -1,0 +1,45 @@
+/** `--format` for list commands: Go templates, `table ...` with headers, `json`, or the default table. */
+import { isTableFormat, parseTemplate, stripTablePrefix, TemplateError } from "./template/index.ts";
+import { tabwrite } from "./tabwriter.ts";
+
+/** A usage problem with --format: printed as docker prints template errors. */
+export class FormatError extends Error {}
+
+/**
+ * Render `rows` (each a formatter context: field name -> value) with `format`.
+ * `headers` names each field's column for `table` formats; `defaultFormat` applies when none is given.
+ */
+export function renderRows(format: string | undefined, defaultFormat: string, rows: Record<string, unknown>[], headers: Record<string, string>): string {
+  const chosen = format === undefined || format === "" || format === "table" ? defaultFormat : format;
+  if (chosen === "json") return rows.map((row) => `${JSON.stringify(sortKeys(row))}\n`).join("");
+  const table = isTableFormat(chosen);
+  let template;
+  try {
+    template = parseTemplate(table ? stripTablePrefix(chosen) : chosen);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new FormatError(`template parsing error: ${error.message}`);
+    throw error;
+  }
+  const lines: string[] = [];
+  try {
+    if (table) lines.push(template.execute(headers));
+    for (const row of rows) lines.push(template.execute(row));
+  } catch (error) {
+    if (error instanceof TemplateError) throw new FormatError(error.message);
+    throw error;
+  }
+  if (!table) return lines.map((l) => `${l}\n`).join("");
+  return tabwrite(lines.flatMap((l) => l.split("\n")).map((l) => l.split("\t")));
+}
+
+/** Render one object with a template (inspect -f): one line per object. */
+export function renderOne(format: string, value: unknown): string {
+  try {
+    return `${parseTemplate(format).execute(value)}\n`;
+  } catch (error) {
+    if (error instanceof TemplateError) throw new FormatError(error.message.startsWith("template:") && /:\d+:\d+: executing/.test(error.message) ? error.message : `template parsing error: ${error.message}`);
+    throw error;
+  }
+}
+
+const sortKeys = (row: Record<string, unknown>) => Object.fromEntries(Object.keys(row).sort().map((k) => [k, row[k]]));

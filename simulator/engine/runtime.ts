@@ -1,0 +1,185 @@
+/**
+ * The container runtime (runc's part): finds the entrypoint on the container's PATH and runs
+ * it as PID 1, either as a program model from the catalog or as commands in just-bash.
+ */
+import { Bash, defineCommand } from "just-bash";
+import { programs } from "../catalog/programs/index.ts";
+import type { SignalName } from "./process.ts";
+import type { LayeredFs } from "./layered-fs.ts";
+import type { Clock } from "./clock.ts";
+import { sleep } from "./clock.ts";
+import { InteractiveShell, isInteractiveShell } from "./console.ts";
+
+export interface Launch {
+  argv: string[];
+  env: Record<string, string>;
+  workingDir: string;
+  hostname: string;
+  user: string;
+  fs: LayeredFs;
+  /** Executable path -> program model name, from the image. */
+  programs: Record<string, string>;
+  /** A TTY with stdin open (-it): a shell then waits for the person at the terminal. */
+  interactive?: boolean;
+}
+
+export interface ProcessOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A started process: deliver signals to it, await its exit code. */
+export interface RunningProcess {
+  /** Deliver a signal. SIGKILL always ends it (137); others reach its handlers or are ignored, as for PID 1. */
+  kill(signal: SignalName | "SIGKILL"): void;
+  readonly exit: Promise<number>;
+  /** Present when the process is an interactive shell on a TTY. */
+  readonly console?: InteractiveShell;
+}
+
+/** runc could not exec the entrypoint: `docker start` fails with this message and exit code. */
+export class StartError extends Error {
+  constructor(readonly exitCode: number, message: string) {
+    super(message);
+  }
+}
+
+const ociError = (detail: string) =>
+  `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${detail}: unknown`;
+
+/** Shell-quote argv so each word stays one word. */
+export const shellQuote = (words: string[]): string =>
+  words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(" ");
+
+/** Find `name` as execve would: a path as given, or each PATH directory in turn. */
+export async function resolveExecutable(fs: LayeredFs, name: string, path: string, cwd: string): Promise<string | undefined> {
+  const candidates = name.includes("/") ? [fs.resolvePath(cwd, name)] : path.split(":").filter(Boolean).map((dir) => `${dir}/${name}`);
+  for (const candidate of candidates) {
+    try {
+      const stat = await fs.stat(candidate);
+      if (stat.isFile) return candidate;
+    } catch {
+      // Not here: try the next directory.
+    }
+  }
+  return undefined;
+}
+
+const SIGNAL_NUMBERS: Record<SignalName | "SIGKILL", number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15, SIGWINCH: 28 };
+export const signalNumber = (signal: SignalName | "SIGKILL") => SIGNAL_NUMBERS[signal];
+
+/** Start the container's main process (or an exec'd one). Throws StartError when it cannot be exec'd. */
+export async function startProcess(launch: Launch, out: ProcessOutput, clock: Clock): Promise<RunningProcess> {
+  const [name, ...args] = launch.argv;
+  if (name === undefined || name === "") throw new StartError(127, ociError('exec: "": executable file not found in $PATH'));
+  const pathEnv = launch.env["PATH"] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  try {
+    const cwd = await launch.fs.stat(launch.workingDir || "/");
+    if (!cwd.isDirectory) throw new Error("not a directory");
+  } catch {
+    await launch.fs.mkdir(launch.workingDir, { recursive: true });
+  }
+  const executable = await resolveExecutable(launch.fs, name, pathEnv, launch.workingDir || "/");
+  if (!executable) {
+    const detail = name.includes("/") ? `exec: "${name}": stat ${name}: no such file or directory` : `exec: "${name}": executable file not found in $PATH`;
+    throw new StartError(127, ociError(detail));
+  }
+
+  const killer = new AbortController();
+  const handlers: ((signal: SignalName) => void)[] = [];
+  let killedCode: number | undefined;
+  let settle: (code: number) => void = () => {};
+  const killed = new Promise<number>((resolve) => (settle = resolve));
+  const kill = (signal: SignalName | "SIGKILL") => {
+    if (signal === "SIGKILL") {
+      killedCode = 128 + signalNumber("SIGKILL");
+      killer.abort(new Error("killed"));
+      settle(killedCode);
+      return;
+    }
+    for (const handler of handlers) handler(signal);
+  };
+
+  if (launch.interactive && isInteractiveShell(launch.argv)) {
+    const shell = new InteractiveShell(
+      { bash: containerBash(launch, clock, killer.signal), fs: launch.fs, shell: name, hostname: launch.hostname, cwd: launch.workingDir || "/", env: launch.env, log: out.stdout },
+      await launch.fs.exists("/bin/busybox"),
+    );
+    return { kill: (signal) => signal === "SIGKILL" && shell.end(137), exit: shell.closed, console: shell };
+  }
+
+  const model = launch.programs[executable] ?? (await realProgram(launch, executable));
+  let body: Promise<number>;
+  if (model && programs[model]) {
+    body = programs[model]({ argv: launch.argv, env: launch.env, hostname: launch.hostname, fs: launch.fs, stdout: out.stdout, stderr: out.stderr, signal: killer.signal, onSignal: (h) => handlers.push(h), clock });
+  } else if (isIdle(name, args)) {
+    body = idle(name, args, clock, killer.signal);
+  } else {
+    body = runInShell(launch, out, clock, killer.signal);
+  }
+  const exit = Promise.race([body.catch(() => killedCode ?? 1), killed]).then((code) => killedCode ?? code);
+  return { kill, exit };
+}
+
+/** A program model may be registered for the target of a symlink (`/usr/sbin/nginx` via `/usr/bin/nginx`). */
+async function realProgram(launch: Launch, executable: string): Promise<string | undefined> {
+  try {
+    return launch.programs[await launch.fs.realpath(executable)];
+  } catch {
+    return undefined;
+  }
+}
+
+/** `sleep N` and `tail -f` as PID 1 just wait: no shell needs to stay in memory for them. */
+function isIdle(name: string, args: string[]): boolean {
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  if (base === "sleep") return args.length === 1 && /^(\d+(\.\d+)?[smhd]?|infinity)$/.test(args[0]!);
+  if (base === "tail") return args.includes("-f") || args.includes("-F");
+  return false;
+}
+
+async function idle(name: string, args: string[], clock: Clock, signal: AbortSignal): Promise<number> {
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  if (base === "sleep" && args[0] !== "infinity") {
+    const match = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(args[0]!)!;
+    const unit = { "": 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2]!]!;
+    await sleep(clock, Number(match[1]) * unit, signal);
+    return 0;
+  }
+  await new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+  return 0;
+}
+
+/** Commands a container has that just-bash lacks. */
+function systemCommands(launch: Launch) {
+  return [
+    defineCommand("uname", async (args) => {
+      const all = { s: "Linux", n: launch.hostname, r: "6.8.0-dockyard", v: "#1 SMP PREEMPT_DYNAMIC", m: "x86_64", o: "GNU/Linux" };
+      const flags = args.join("").replace(/-/g, "");
+      if (flags.includes("a")) return { stdout: `${Object.values(all).join(" ")}\n`, stderr: "", exitCode: 0 };
+      const picked = (flags || "s").split("").map((f) => all[f as keyof typeof all]).filter(Boolean);
+      return { stdout: `${picked.join(" ")}\n`, stderr: "", exitCode: 0 };
+    }),
+    defineCommand("id", async () => ({ stdout: launch.user && launch.user !== "root" && launch.user !== "0" ? `uid=1000(${launch.user}) gid=1000(${launch.user}) groups=1000(${launch.user})\n` : "uid=0(root) gid=0(root) groups=0(root)\n", stderr: "", exitCode: 0 })),
+  ];
+}
+
+/** A just-bash shell over the container's filesystem, with its environment and commands. */
+function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Bash {
+  return new Bash({
+    fs: launch.fs,
+    cwd: launch.workingDir || "/",
+    env: launch.env,
+    sleep: (ms) => sleep(clock, ms, signal),
+    customCommands: systemCommands(launch),
+    processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
+  });
+}
+
+async function runInShell(launch: Launch, out: ProcessOutput, clock: Clock, signal: AbortSignal): Promise<number> {
+  const bash = containerBash(launch, clock, signal);
+  const result = await bash.exec(shellQuote(launch.argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/" });
+  if (result.stdout) out.stdout(result.stdout);
+  if (result.stderr) out.stderr(result.stderr);
+  return result.exitCode;
+}

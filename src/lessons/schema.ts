@@ -1,0 +1,54 @@
+import { z } from "astro/zod";
+
+/**
+ * The frontmatter of a lesson (`content/<NN-slug>/<lang>.mdx`). The one place that
+ * says what a lesson may declare; adding a lesson touches no code.
+ */
+
+/** One exercise: a goal over engine state, checked after each command. Shape will firm up with the checker. */
+export const exerciseSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe("Stable id, unique in the lesson and the same in every language, e.g. `run-hello-world`."),
+    title: z.string().min(1).describe("What the learner is asked to do, in the lesson's language."),
+    goals: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .describe("Conditions over engine state that complete the exercise (never the typed words). Format to be defined with the checker."),
+    hints: z
+      .array(z.string())
+      .optional()
+      .describe("Hints shown one at a time, in the lesson's language."),
+    solution: z
+      .array(z.string())
+      .optional()
+      .describe("Command lines that reach the goals; tests replay them in every language."),
+  })
+  .strict()
+  .describe("An exercise the learner solves in the terminal.");
+
+export const lessonSchema = z
+  .object({
+    title: z.string().min(1).describe("The lesson's title, in the file's language."),
+    description: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe("One or two sentences shown on the lesson list and as the page description."),
+    order: z
+      .number()
+      .int()
+      .positive()
+      .describe("Position in the syllabus, 1 first. Both language files of a lesson carry the same value."),
+    exercises: z
+      .array(exerciseSchema)
+      .optional()
+      .describe("Exercises checked against the simulator's state, in the order shown."),
+  })
+  .strict()
+  .describe("Frontmatter of one lesson in one language.");
+
+export type LessonData = z.infer<typeof lessonSchema>;
+export type Exercise = z.infer<typeof exerciseSchema>;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { Readline } from "xterm-readline";
+import type { ExecResult, Simulator } from "../../simulator/index.ts";
+import { ShellSession } from "./session.ts";
+
+/** A readline that hands out queued lines and records the prompts it showed. */
+function fakeReadline() {
+  const pending: Array<(line: string) => void> = [];
+  let onCtrlC = () => {};
+  const readline = {
+    history: { entries: [] as string[] },
+    setCtrlCHandler: (fn: () => void) => (onCtrlC = fn),
+    read: (_prompt: string) => new Promise<string>((resolve) => pending.push(resolve)),
+  };
+  return {
+    readline: readline as unknown as Readline,
+    /** Answer the current prompt with `line`. */
+    enter: (line: string) => pending.shift()?.(line),
+    ctrlC: () => onCtrlC(),
+    waiting: () => pending.length,
+  };
+}
+
+function fakeSimulator(run: (line: string, signal?: AbortSignal) => Promise<ExecResult>): Simulator {
+  return { exec: (line, opts) => run(line, opts?.signal), prompt: () => "$ " } as Simulator;
+}
+
+async function startSession(sim: Simulator, setup: string[] = []) {
+  let screen = "";
+  const keys = fakeReadline();
+  const session = new ShellSession({
+    screen: { write: (d) => (screen += d), flush: () => Promise.resolve(), input: () => {} },
+    readline: keys.readline,
+    loadSimulator: async () => sim,
+    setup,
+    strings: { loading: "loading", welcome: "welcome", tryThis: "try", loadFailed: "failed", setup: "setup" },
+  });
+  void session.start();
+  await until(() => keys.waiting() > 0);
+  return { keys, session, screen: () => screen };
+}
+
+async function until(test: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(test()).toBe(true);
+}
+
+describe("ShellSession", () => {
+  it("replays setup commands dimmed before the first prompt", async () => {
+    const ran: string[] = [];
+    const sim = fakeSimulator(async (line) => {
+      ran.push(line);
+      return { stdout: "pulled\n", stderr: "", exitCode: 0 };
+    });
+    const { screen } = await startSession(sim, ["docker pull hello-world"]);
+    expect(ran).toEqual(["docker pull hello-world"]);
+    expect(screen()).toContain("\x1b[2m$ docker pull hello-world\x1b[22m\r\n\x1b[2mpulled\x1b[22m\r\n");
+  });
+
+  it("prints stderr before stdout and ends output on a fresh line", async () => {
+    const sim = fakeSimulator(async () => ({ stdout: "Hello from Docker!", stderr: "Unable to find image\n", exitCode: 0 }));
+    const { keys, screen } = await startSession(sim);
+    keys.enter("docker run hello-world");
+    await until(() => keys.waiting() > 0);
+    expect(screen()).toContain("Unable to find image\r\nHello from Docker!\r\n");
+  });
+
+  it("Ctrl-C gives the prompt back even if the command ignores the signal", async () => {
+    const sim = fakeSimulator(() => new Promise(() => {}));
+    const { keys, screen } = await startSession(sim);
+    keys.enter("sleep 60");
+    await until(() => keys.waiting() === 0);
+    keys.ctrlC();
+    await until(() => keys.waiting() > 0);
+    expect(screen()).toContain("^C\r\n");
+  });
+
+  it("does not keep empty lines in the history", async () => {
+    const sim = fakeSimulator(async () => ({ stdout: "", stderr: "", exitCode: 0 }));
+    const { keys } = await startSession(sim);
+    const history = (keys.readline as unknown as { history: { entries: string[] } }).history;
+    history.entries.unshift("");
+    keys.enter("   ");
+    await until(() => history.entries.length === 0);
+  });
+});

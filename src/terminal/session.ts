@@ -1,0 +1,187 @@
+import type { Readline } from "xterm-readline";
+import type { ExecResult, Simulator } from "../../simulator/index.ts";
+import { ansi, dimLines, toCrlf } from "./ansi.ts";
+
+/** The part of xterm the session needs: write output and wait until it is drawn. */
+export interface Screen {
+  write(data: string): void;
+  /** Resolves once everything written so far has been processed. */
+  flush(): Promise<void>;
+  /** Feed keystrokes as if the learner typed them. */
+  input(data: string): void;
+}
+
+export interface SessionStrings {
+  loading: string;
+  welcome: string;
+  tryThis: string;
+  loadFailed: string;
+  setup: string;
+}
+
+export interface SessionOptions {
+  screen: Screen;
+  readline: Readline;
+  loadSimulator: () => Promise<Simulator>;
+  /** Commands replayed (dimmed) before the learner's first prompt. */
+  setup: readonly string[];
+  strings: SessionStrings;
+  /** Called when the session starts or stops waiting for input. */
+  onStateChange?: (state: SessionState) => void;
+}
+
+export type SessionState = "loading" | "ready" | "busy" | "failed";
+
+const typingDelayMs = 12;
+const abortGraceMs = 400;
+
+/** The shell loop: prompt, read a line, run it on the simulator, print, repeat. */
+export class ShellSession {
+  #opts: SessionOptions;
+  #running: AbortController | undefined;
+  #reading = false;
+  #typing = false;
+  #queue: string[] = [];
+  #stopped = false;
+
+  constructor(options: SessionOptions) {
+    this.#opts = options;
+    options.readline.setCtrlCHandler(() => this.#interrupt());
+  }
+
+  /** Load the simulator, replay the setup commands, then serve prompts until stopped. */
+  async start(): Promise<void> {
+    const { screen, strings } = this.#opts;
+    this.#setState("loading");
+    screen.write(ansi.dim(strings.loading));
+    let sim: Simulator;
+    try {
+      sim = await this.#opts.loadSimulator();
+    } catch (error) {
+      screen.write(`${ansi.eraseLine}${ansi.red(strings.loadFailed)} ${String(error)}\r\n`);
+      this.#setState("failed");
+      return;
+    }
+    screen.write(`${ansi.eraseLine}${ansi.cyan(strings.welcome)}\r\n`);
+    if (this.#opts.setup.length > 0) await this.#replaySetup(sim);
+    else screen.write(`${ansi.dim(strings.tryThis)}\r\n`);
+    screen.write("\r\n");
+    await this.#loop(sim);
+  }
+
+  /** Type a command into the prompt and run it (used by the lesson's ▶ buttons). */
+  run(command: string): void {
+    this.#queue.push(command);
+    void this.#typeQueued();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#running?.abort();
+  }
+
+  async #replaySetup(sim: Simulator): Promise<void> {
+    const { screen, strings } = this.#opts;
+    screen.write(`${ansi.dim(`# ${strings.setup}`)}\r\n`);
+    for (const command of this.#opts.setup) {
+      screen.write(ansi.dim(`${sim.prompt()}${command}`) + "\r\n");
+      const result = await this.#exec(sim, command, undefined);
+      this.#print(dimLines(inTerminalOrder(result)));
+    }
+  }
+
+  async #loop(sim: Simulator): Promise<void> {
+    const { readline, screen } = this.#opts;
+    while (!this.#stopped) {
+      const reply = readline.read(sim.prompt());
+      await screen.flush(); // readline arms itself in a write callback; ours runs after it
+      this.#reading = true;
+      this.#setState("ready");
+      void this.#typeQueued();
+      const line = await reply;
+      this.#reading = false;
+      if (line.trim() === "") {
+        forgetLastHistoryEntry(readline);
+        continue;
+      }
+      this.#setState("busy");
+      this.#running = new AbortController();
+      const result = await this.#exec(sim, line, this.#running.signal);
+      this.#running = undefined;
+      this.#print(inTerminalOrder(result));
+    }
+  }
+
+  /**
+   * Run one line. After a Ctrl-C the simulator gets a moment to return what the command
+   * printed (exit 130); if it ignores the signal, the prompt comes back anyway.
+   */
+  async #exec(sim: Simulator, line: string, signal: AbortSignal | undefined): Promise<ExecResult> {
+    const interrupted = new Promise<ExecResult>((resolve) => {
+      signal?.addEventListener(
+        "abort",
+        () => setTimeout(() => resolve({ stdout: "", stderr: "", exitCode: 130 }), abortGraceMs),
+        { once: true },
+      );
+    });
+    try {
+      const execution = signal ? sim.exec(line, { signal }) : sim.exec(line);
+      return await Promise.race([execution, interrupted]);
+    } catch (error) {
+      if (signal?.aborted) return { stdout: "", stderr: "", exitCode: 130 };
+      return { stdout: "", stderr: `${ansi.red(String(error))}\n`, exitCode: 1 };
+    }
+  }
+
+  /** Print command output and make sure the next prompt starts on a fresh line. */
+  #print(text: string): void {
+    if (text === "") return;
+    this.#opts.screen.write(toCrlf(text));
+    const endsOnFreshLine = text.endsWith("\n") || /\x1b\[[0-9;]*[HJ]$|\x1bc$/.test(text);
+    if (!endsOnFreshLine) this.#opts.screen.write("\r\n");
+  }
+
+  #interrupt(): void {
+    if (!this.#running) return;
+    this.#opts.screen.write("^C\r\n");
+    this.#running.abort();
+  }
+
+  async #typeQueued(): Promise<void> {
+    if (this.#typing || !this.#reading) return;
+    const command = this.#queue.shift();
+    if (command === undefined) return;
+    this.#typing = true;
+    const { screen } = this.#opts;
+    screen.input("\x15"); // Ctrl-U: drop whatever was half typed
+    for (const char of command) {
+      screen.input(char);
+      await sleep(typingDelayMs);
+    }
+    this.#typing = false;
+    this.#reading = false;
+    screen.input("\r");
+  }
+
+  #setState(state: SessionState): void {
+    this.#opts.onStateChange?.(state);
+  }
+}
+
+/**
+ * ExecResult keeps the streams apart, so their interleaving is lost. stderr goes first:
+ * that is what `docker run` needs (pull progress on stderr, then the container's stdout).
+ */
+function inTerminalOrder(result: ExecResult): string {
+  return result.stderr + result.stdout;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** xterm-readline records empty lines in its history; a shell does not. */
+function forgetLastHistoryEntry(readline: Readline): void {
+  const history = (readline as unknown as { history?: { entries?: unknown } }).history;
+  if (Array.isArray(history?.entries) && history.entries[0] === "") history.entries.shift();
+}

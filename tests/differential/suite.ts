@@ -1,0 +1,96 @@
+/** The differential suite: every transcript on the real engine and on the simulator, compared command by command. */
+import { fileURLToPath } from "node:url";
+import { compareCommand, type Comparison } from "./compare.ts";
+import { lineDiff } from "./diff.ts";
+import { resetRealEngine, runReal } from "./real-engine.ts";
+import type { CommandResult } from "./result.ts";
+import { runSimulator } from "./simulator.ts";
+import { loadTranscripts, type TranscriptCommand } from "./transcript.ts";
+
+export const transcriptsDir = fileURLToPath(new URL("./transcripts/", import.meta.url));
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+/** The checkout whose simulator is measured: this one, or DOCKYARD_SIM_DIR (e.g. an export of another commit). */
+export const simulatorDir = (): string => process.env["DOCKYARD_SIM_DIR"] || repoRoot;
+
+export interface CommandOutcome extends TranscriptCommand {
+  real: CommandResult;
+  sim: CommandResult | undefined;
+  comparison: Comparison | undefined;
+  /** Counted (compares at least one part) and equal. */
+  match: boolean;
+}
+
+export interface TranscriptOutcome {
+  name: string;
+  commands: CommandOutcome[];
+  problem?: string;
+}
+
+export interface SuiteOutcome {
+  transcripts: TranscriptOutcome[];
+  matched: number;
+  total: number;
+}
+
+export const counted = (c: TranscriptCommand): boolean => c.compare.length > 0;
+
+export async function runTranscriptFile(transcript: { name: string; commands: TranscriptCommand[] }): Promise<TranscriptOutcome> {
+  const simRun = runSimulator(transcript.commands.map((c) => c.command), simulatorDir());
+  await resetRealEngine();
+  const realResults: CommandResult[] = [];
+  for (const c of transcript.commands) realResults.push(await runReal(c.command));
+  const { results: simResults, problem } = await simRun;
+  const commands = transcript.commands.map((c, i): CommandOutcome => {
+    const real = realResults[i]!;
+    const sim = simResults[i];
+    const comparison = sim ? compareCommand(c, real, sim) : undefined;
+    return { ...c, real, sim, comparison, match: counted(c) && comparison !== undefined && comparison.mismatched.length === 0 };
+  });
+  return problem ? { name: transcript.name, commands, problem } : { name: transcript.name, commands };
+}
+
+export async function runSuite(options: { filter?: string; onTranscript?: (t: TranscriptOutcome) => void } = {}): Promise<SuiteOutcome> {
+  const transcripts: TranscriptOutcome[] = [];
+  for (const t of loadTranscripts(transcriptsDir, options.filter)) {
+    const outcome = await runTranscriptFile(t);
+    transcripts.push(outcome);
+    options.onTranscript?.(outcome);
+  }
+  const all = transcripts.flatMap((t) => t.commands).filter(counted);
+  return { transcripts, matched: all.filter((c) => c.match).length, total: all.length };
+}
+
+const indent = (lines: string[], pad: string) => lines.map((l) => pad + l);
+const show = (s: string) => JSON.stringify(s.length > 300 ? `${s.slice(0, 300)}…` : s);
+
+/** Human report of one transcript: its score and a compact diff per mismatching command. */
+export function formatTranscript(t: TranscriptOutcome, verbose = false): string {
+  const scored = t.commands.filter(counted);
+  const out = [`── ${t.name}: ${scored.filter((c) => c.match).length}/${scored.length} match`];
+  if (t.problem) out.push(`   ! ${t.problem}`);
+  for (const c of scored) {
+    if (c.match && !verbose) continue;
+    const cmp = c.comparison;
+    out.push(`   ${c.match ? "✓" : "✗"} ${c.command.split("\n")[0]}${cmp?.mismatched.length ? `   [${cmp.mismatched.join(",")}]` : ""}`);
+    if (!cmp) {
+      out.push("       (no simulator result)");
+      continue;
+    }
+    for (const reason of cmp.known) out.push(`       known: ${reason}`);
+    for (const part of cmp.mismatched) {
+      if (part === "exit") out.push(`       exit: real ${cmp.real.exitCode}, sim ${cmp.sim.exitCode}`);
+      else {
+        const diff = lineDiff(cmp.real[part].replace(/\n$/, ""), cmp.sim[part].replace(/\n$/, ""));
+        out.push(`       ${part} (- real, + sim):`, ...indent(diff.length ? diff : [`- ${show(cmp.real[part])}`, `+ ${show(cmp.sim[part])}`], "         "));
+      }
+    }
+  }
+  return out.join("\n");
+}
+
+export function summaryLine(s: SuiteOutcome): string {
+  const pct = s.total ? (100 * s.matched) / s.total : 0;
+  return `differential: ${s.matched}/${s.total} commands match (${pct.toFixed(1)}%)`;
+}
+
+export const matchRate = (s: SuiteOutcome): number => (s.total ? (100 * s.matched) / s.total : 0);

@@ -1,0 +1,124 @@
+import { expect, test } from "@playwright/test";
+import { expectOnScreen, runLine, screenLines, screenText, terminalOn, waitForPrompt } from "./terminal.ts";
+
+test.describe("lesson terminal", () => {
+  test("runs docker run hello-world typed by the learner", async ({ page }) => {
+    await page.goto("/en/lessons/first-container/");
+    const terminal = terminalOn(page, "Terminal");
+    await runLine(page, terminal, "docker run hello-world");
+    await expectOnScreen(terminal, "Hello from Docker!");
+    await expect(terminal).toContainText("Hello from Docker!");
+  });
+
+  test("a Run button types the command into the terminal", async ({ page }) => {
+    await page.goto("/en/lessons/first-container/");
+    const terminal = terminalOn(page, "Terminal");
+    await waitForPrompt(terminal);
+    // The first is the ▶ Run of the code block; the lesson also has an inline <Cmd> for it.
+    await page.getByRole("button", { name: "Run in the terminal: docker run hello-world" }).first().click();
+    await expectOnScreen(terminal, /\$ docker run hello-world/);
+    await expectOnScreen(terminal, "Hello from Docker!");
+  });
+
+  test("setup commands run before the first prompt", async ({ page }) => {
+    await page.goto("/en/lessons/what-is-docker/");
+    const terminal = terminalOn(page, "Terminal");
+    await waitForPrompt(terminal);
+    await expectOnScreen(terminal, /\$ docker pull hello-world/);
+    await runLine(page, terminal, "docker images");
+    await expectOnScreen(terminal, /^hello-world:latest\s/m);
+  });
+
+  test("ArrowUp recalls earlier commands", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await runLine(page, terminal, "echo first-line");
+    await runLine(page, terminal, "echo second-line");
+    await page.keyboard.press("ArrowUp");
+    await expectOnScreen(terminal, /\$ echo second-line\nsecond-line\n[^\n]*\$ echo second-line\s*$/);
+    await page.keyboard.press("ArrowUp");
+    await expectOnScreen(terminal, /second-line\n[^\n]*\$ echo first-line\s*$/);
+    await page.keyboard.press("Enter");
+    await waitForPrompt(terminal);
+    await expect
+      .poll(async () => (await screenLines(terminal)).filter((l) => l === "first-line").length)
+      .toBe(2);
+  });
+
+  test("Ctrl-C abandons the line being typed", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await waitForPrompt(terminal);
+    await terminal.locator(".xterm-screen").click();
+    await page.keyboard.type("echo abandoned");
+    await page.keyboard.press("Control+C");
+    await expectOnScreen(terminal, /\$ echo abandoned\^C\n[^\n]*\$\s*$/);
+    await runLine(page, terminal, "echo kept");
+    const lines = await screenLines(terminal);
+    expect(lines).toContain("kept");
+    expect(lines).not.toContain("abandoned");
+  });
+
+  test("Ctrl-C interrupts a running command", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await waitForPrompt(terminal);
+    await terminal.locator(".xterm-screen").click();
+    await page.keyboard.type("sleep 60");
+    await page.keyboard.press("Enter");
+    await expect(terminal).toHaveAttribute("data-state", "busy");
+    await page.keyboard.press("Control+C");
+    await waitForPrompt(terminal);
+    await expectOnScreen(terminal, /\$ sleep 60\n\^C/);
+  });
+
+  test("clear clears the screen", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await runLine(page, terminal, "echo before-clear");
+    await expectOnScreen(terminal, /^before-clear$/m);
+    await runLine(page, terminal, "clear");
+    await expect.poll(() => screenText(terminal)).not.toContain("before-clear");
+    const lines = (await screenLines(terminal)).filter((l) => l !== "");
+    expect(lines).toEqual(["learner@dockyard:~$"]);
+  });
+
+  test("the playground has a working terminal", async ({ page }) => {
+    await page.goto("/en/playground/");
+    await expect(page.getByRole("heading", { level: 1, name: "Playground" })).toBeVisible();
+    const terminal = terminalOn(page, "Terminal");
+    await expect(terminal).toBeVisible();
+    await runLine(page, terminal, "docker version");
+    await expectOnScreen(terminal, /^Server: Docker Engine/m);
+    await expectOnScreen(terminal, /^ Engine:/m);
+  });
+
+  test("the playground's suggested commands run when clicked", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await waitForPrompt(terminal);
+    await page.getByRole("button", { name: "Run in the terminal: docker run hello-world" }).click();
+    await expectOnScreen(terminal, "Hello from Docker!");
+    await waitForPrompt(terminal);
+    await page.getByRole("button", { name: "Run in the terminal: docker images" }).click();
+    await expectOnScreen(terminal, /^hello-world:latest\s/m);
+  });
+
+  test("the Korean playground has a working terminal", async ({ page }) => {
+    await page.goto("/ko/playground/");
+    const terminal = terminalOn(page, "터미널");
+    await runLine(page, terminal, "echo 안녕");
+    await expect.poll(() => screenText(terminal)).toMatch(/^안녕$/m);
+  });
+
+  test("the terminal follows its container's size", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await waitForPrompt(terminal);
+    const rowsAt = async () => terminal.locator(".xterm-rows > div").count();
+    const before = await rowsAt();
+    await page.setViewportSize({ width: 1280, height: 560 });
+    await expect.poll(rowsAt).toBeLessThan(before);
+  });
+});
