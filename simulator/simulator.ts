@@ -15,6 +15,11 @@ export interface ExecResult {
 export interface ExecOptions {
   /** Aborting it interrupts the command, as Ctrl-C does (exit code 130). */
   signal?: AbortSignal;
+  /**
+   * Receives the line's output as it is produced, in order (a foreground `docker run`,
+   * `docker logs -f`). The result still carries all of it.
+   */
+  onOutput?: (stream: "stdout" | "stderr", text: string) => void;
 }
 
 export interface SimulatorOptions {
@@ -26,8 +31,8 @@ export interface SimulatorOptions {
   ids?: IdSource;
   /** A person types at a terminal (the browser, `npm run sim`): docker formats for a TTY unless piped. */
   interactive?: boolean;
-  /** Terminal width for TTY output. */
-  columns?: number;
+  /** Terminal width for TTY output; a function when the terminal can be resized. */
+  columns?: number | (() => number);
 }
 
 /** A simulated Linux host with Docker installed: what the terminal talks to. */
@@ -53,7 +58,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     ...(options.columns !== undefined ? { columns: options.columns } : {}),
   });
   return {
-    exec: (commandLine, execOptions) => shell.exec(commandLine, execOptions?.signal),
+    exec: (commandLine, execOptions) => shell.exec(commandLine, execOptions?.signal, execOptions?.onOutput),
     prompt: () => shell.prompt(),
     traces,
     engine,

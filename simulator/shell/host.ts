@@ -5,8 +5,10 @@ import type { Clock } from "../engine/clock.ts";
 import { docker } from "../cli/docker.ts";
 import { ShellSession, type LineResult } from "./session.ts";
 
+export type OutputSink = (stream: "stdout" | "stderr", text: string) => void;
+
 export interface HostShell {
-  exec(commandLine: string, signal?: AbortSignal): Promise<LineResult>;
+  exec(commandLine: string, signal?: AbortSignal, onOutput?: OutputSink): Promise<LineResult>;
   prompt(): string;
 }
 
@@ -15,15 +17,20 @@ export interface HostShellOptions {
   clock: Clock;
   /** True when a person types at a terminal: docker then formats for a TTY unless piped, and -it works. */
   interactive?: boolean;
-  columns?: number;
+  columns?: number | (() => number);
 }
 
 export const HOME = "/home/learner";
 const USER = "learner";
 const HOSTNAME = "dockyard";
 
+const unquoted = (line: string) => line.replace(/'[^']*'|"(?:\\.|[^"\\])*"/g, "");
 /** Whether the line sends output anywhere but the terminal (a pipe or a redirection). */
-const redirected = (line: string) => /(^|[^|])\|(?!\|)|>/.test(line.replace(/'[^']*'|"(?:\\.|[^"\\])*"/g, ""));
+const redirected = (line: string) => /(^|[^|])\|(?!\|)|>/.test(unquoted(line));
+/** One simple command: its output can go to the terminal as it comes without reordering anything. */
+const streamable = (line: string) => !/[|;&<>`\n]|\$\(/.test(unquoted(line));
+/** just-bash's note on an interrupted script; bash prints nothing there. */
+const ABORT_NOTE = /^bash: execution aborted\n?/gm;
 
 export function createHostShell(options: HostShellOptions): HostShell {
   const { engine, clock } = options;
@@ -41,9 +48,12 @@ export function createHostShell(options: HostShellOptions): HostShell {
     });
   };
 
+  /** Where a streamable line's docker output goes as it is written. */
+  let live: OutputSink | undefined;
   const dockerCommand = defineCommand("docker", async (args, ctx) => {
     let stdout = "";
     let stderr = "";
+    const sink = live;
     const isTTY = (options.interactive ?? false) && !redirected(currentLine);
     const exitCode = await docker(args, {
       engine,
@@ -55,10 +65,10 @@ export function createHostShell(options: HostShellOptions): HostShell {
       },
       ...(isTTY ? { terminal: { attach } } : {}),
       io: {
-        stdout: (t) => { stdout += t; },
-        stderr: (t) => { stderr += t; },
+        stdout: (t) => (sink ? sink("stdout", t) : (stdout += t)),
+        stderr: (t) => (sink ? sink("stderr", t) : (stderr += t)),
         isTTY,
-        columns: isTTY ? (options.columns ?? 80) : 0,
+        columns: isTTY ? (typeof options.columns === "function" ? options.columns() : (options.columns ?? 80)) : 0,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       },
     });
@@ -78,15 +88,35 @@ export function createHostShell(options: HostShellOptions): HostShell {
   const ready = bash.fs.mkdir("/tmp", { recursive: true });
 
   return {
-    async exec(commandLine, signal) {
+    async exec(commandLine, signal, onOutput) {
       await ready;
       const console = consoles.at(-1);
       if (console) {
         const { stdout, stderr } = await console.exec(commandLine, signal);
+        if (stderr) onOutput?.("stderr", stderr);
+        if (stdout) onOutput?.("stdout", stdout);
         return { stdout, stderr, exitCode: 0 };
       }
       currentLine = commandLine;
-      return session.exec(commandLine, signal);
+      let streamedOut = "";
+      let streamedErr = "";
+      live = onOutput && streamable(commandLine)
+        ? (stream, text) => {
+            if (stream === "stdout") streamedOut += text;
+            else streamedErr += text;
+            onOutput(stream, text);
+          }
+        : undefined;
+      try {
+        const result = await session.exec(commandLine, signal);
+        const stderr = result.exitCode === 130 ? result.stderr.replace(ABORT_NOTE, "") : result.stderr;
+        // What was not streamed (other commands' output) follows; stderr first, as docker run needs.
+        if (stderr) onOutput?.("stderr", stderr);
+        if (result.stdout) onOutput?.("stdout", result.stdout);
+        return { stdout: streamedOut + result.stdout, stderr: streamedErr + stderr, exitCode: result.exitCode };
+      } finally {
+        live = undefined;
+      }
     },
     prompt() {
       const console = consoles.at(-1);

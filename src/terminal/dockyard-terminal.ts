@@ -65,7 +65,7 @@ export class DockyardTerminal extends HTMLElement {
       readline,
       loadSimulator: async () => {
         const { createSimulator } = await import("../../simulator/index.ts");
-        return createSimulator();
+        return createSimulator({ interactive: true, columns: () => term.cols });
       },
       setup: parseJson<string[]>(this.dataset["setup"], []),
       strings: parseJson<SessionStrings>(this.dataset["strings"], fallbackStrings),

@@ -21,8 +21,17 @@ function fakeReadline() {
   };
 }
 
+/** A simulator that reports each result through onOutput as the real one does: stderr, then stdout. */
 function fakeSimulator(run: (line: string, signal?: AbortSignal) => Promise<ExecResult>): Simulator {
-  return { exec: (line, opts) => run(line, opts?.signal), prompt: () => "$ " } as Simulator;
+  return {
+    exec: async (line, opts) => {
+      const result = await run(line, opts?.signal);
+      if (result.stderr) opts?.onOutput?.("stderr", result.stderr);
+      if (result.stdout) opts?.onOutput?.("stdout", result.stdout);
+      return result;
+    },
+    prompt: () => "$ ",
+  } as Simulator;
 }
 
 async function startSession(sim: Simulator, setup: string[] = []) {
@@ -57,7 +66,7 @@ describe("ShellSession", () => {
     expect(screen()).toContain("\x1b[2m$ docker pull hello-world\x1b[22m\r\n\x1b[2mpulled\x1b[22m\r\n");
   });
 
-  it("prints stderr before stdout and ends output on a fresh line", async () => {
+  it("prints output in the order the simulator reports it and ends on a fresh line", async () => {
     const sim = fakeSimulator(async () => ({ stdout: "Hello from Docker!", stderr: "Unable to find image\n", exitCode: 0 }));
     const { keys, screen } = await startSession(sim);
     keys.enter("docker run hello-world");

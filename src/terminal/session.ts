@@ -43,6 +43,8 @@ export class ShellSession {
   #typing = false;
   #queue: string[] = [];
   #stopped = false;
+  /** The last chunk printed, to know whether the prompt needs a new line first. */
+  #lastOutput = "";
 
   constructor(options: SessionOptions) {
     this.#opts = options;
@@ -85,8 +87,8 @@ export class ShellSession {
     screen.write(`${ansi.dim(`# ${strings.setup}`)}\r\n`);
     for (const command of this.#opts.setup) {
       screen.write(ansi.dim(`${sim.prompt()}${command}`) + "\r\n");
-      const result = await this.#exec(sim, command, undefined);
-      this.#print(dimLines(inTerminalOrder(result)));
+      await this.#exec(sim, command, undefined, (text) => this.#opts.screen.write(toCrlf(dimLines(text))));
+      this.#endLine();
     }
   }
 
@@ -106,9 +108,9 @@ export class ShellSession {
       }
       this.#setState("busy");
       this.#running = new AbortController();
-      const result = await this.#exec(sim, line, this.#running.signal);
+      await this.#exec(sim, line, this.#running.signal, (text) => this.#opts.screen.write(toCrlf(text)));
       this.#running = undefined;
-      this.#print(inTerminalOrder(result));
+      this.#endLine();
     }
   }
 
@@ -116,7 +118,7 @@ export class ShellSession {
    * Run one line. After a Ctrl-C the simulator gets a moment to return what the command
    * printed (exit 130); if it ignores the signal, the prompt comes back anyway.
    */
-  async #exec(sim: Simulator, line: string, signal: AbortSignal | undefined): Promise<ExecResult> {
+  async #exec(sim: Simulator, line: string, signal: AbortSignal | undefined, write: (text: string) => void): Promise<ExecResult> {
     const interrupted = new Promise<ExecResult>((resolve) => {
       signal?.addEventListener(
         "abort",
@@ -124,19 +126,26 @@ export class ShellSession {
         { once: true },
       );
     });
+    this.#lastOutput = "";
+    const onOutput = (_stream: "stdout" | "stderr", text: string) => {
+      if (text === "") return;
+      this.#lastOutput = text;
+      write(text);
+    };
     try {
-      const execution = signal ? sim.exec(line, { signal }) : sim.exec(line);
+      const execution = sim.exec(line, signal ? { signal, onOutput } : { onOutput });
       return await Promise.race([execution, interrupted]);
     } catch (error) {
       if (signal?.aborted) return { stdout: "", stderr: "", exitCode: 130 };
-      return { stdout: "", stderr: `${ansi.red(String(error))}\n`, exitCode: 1 };
+      onOutput("stderr", `${ansi.red(String(error))}\n`);
+      return { stdout: "", stderr: String(error), exitCode: 1 };
     }
   }
 
-  /** Print command output and make sure the next prompt starts on a fresh line. */
-  #print(text: string): void {
+  /** Make sure the next prompt starts on a fresh line. */
+  #endLine(): void {
+    const text = this.#lastOutput;
     if (text === "") return;
-    this.#opts.screen.write(toCrlf(text));
     const endsOnFreshLine = text.endsWith("\n") || /\x1b\[[0-9;]*[HJ]$|\x1bc$/.test(text);
     if (!endsOnFreshLine) this.#opts.screen.write("\r\n");
   }
@@ -166,14 +175,6 @@ export class ShellSession {
   #setState(state: SessionState): void {
     this.#opts.onStateChange?.(state);
   }
-}
-
-/**
- * ExecResult keeps the streams apart, so their interleaving is lost. stderr goes first:
- * that is what `docker run` needs (pull progress on stderr, then the container's stdout).
- */
-function inTerminalOrder(result: ExecResult): string {
-  return result.stderr + result.stdout;
 }
 
 function sleep(ms: number): Promise<void> {
