@@ -51,9 +51,9 @@ export interface Engine {
   /** POST /containers/prune */
   containerPrune(): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }>;
   /** POST /containers/{id}/exec + /exec/{id}/start: run a command in a running container. */
-  containerExec(id: string, config: ExecConfig, options?: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal }): Promise<{ ExitCode: number }>;
+  containerExec(id: string, config: ExecConfig, options?: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal; stdin?: string }): Promise<{ ExitCode: number }>;
   /** POST /containers/{id}/attach with stream=1: output until the container stops. */
-  containerAttach(id: string, options?: { signal?: AbortSignal }): AsyncIterable<OutputChunk>;
+  containerAttach(id: string, options?: { signal?: AbortSignal; stdin?: string }): AsyncIterable<OutputChunk>;
   /** Attach to the TTY of a container whose main process is an interactive shell (run -it, start -ai, attach). */
   containerConsole(id: string): Promise<ContainerConsole>;
   /** exec -it: start an interactive shell in a running container. */

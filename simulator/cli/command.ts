@@ -10,6 +10,8 @@ export interface CommandIO {
   isTTY: boolean;
   /** Terminal width in columns; 0 when not a terminal. */
   columns: number;
+  /** What was piped into the command, when anything was. */
+  stdin?: string;
   signal?: AbortSignal;
 }
 

@@ -27,7 +27,7 @@ function aliasesOf(path: string, spec: CommandSpec): string[] {
   return [...found];
 }
 
-function resolve(argv: string[]): Resolved | { group: string } | { unknown: string } | undefined {
+function resolve(argv: string[]): Resolved | { group: string } | { unknown: string } | { unknownIn: string; word: string } | undefined {
   const [first, second, ...rest] = argv;
   if (first === undefined) return undefined;
   const shortcut = shortcuts.find((s) => s.word === first);
@@ -36,7 +36,7 @@ function resolve(argv: string[]): Resolved | { group: string } | { unknown: stri
   if (group) {
     if (second === undefined || second.startsWith("-")) return { group: group.name };
     const spec = group.commands.find((c) => c.name === second || c.aliases?.includes(second));
-    if (!spec) return { unknown: `docker ${group.name} ${second}` };
+    if (!spec) return { unknownIn: group.name, word: second };
     return { path: `docker ${group.name} ${second}`, spec, aliases: [], rest };
   }
   return { unknown: `docker ${first}` };
@@ -72,6 +72,10 @@ export async function docker(argv: string[], ctx: CommandContext): Promise<numbe
   if (!found) return 0;
   if ("unknown" in found) {
     io.stderr(`docker: unknown command: ${found.unknown}\n\nRun 'docker --help' for more information\n`);
+    return 1;
+  }
+  if ("unknownIn" in found) {
+    io.stderr(`docker: unknown command: docker ${found.unknownIn} ${found.word}\n\nUsage:  docker ${found.unknownIn} COMMAND\n\nRun 'docker ${found.unknownIn} --help' for more information\n`);
     return 1;
   }
   if ("group" in found) {

@@ -45,6 +45,8 @@ export class Container {
   readonly actor: ActorRefFrom<typeof containerMachine>;
   readonly #clock: Clock;
   #process: RunningProcess | undefined;
+  /** Piped input for the next start of the main process (`docker run -i`). */
+  stdin: string | undefined;
   #pending: RunningProcess | undefined;
   #lastExitSeen = -1;
 
@@ -113,6 +115,12 @@ export class Container {
   }
 
   #spawn(): Promise<RunningProcess> {
+    const launched = this.#launch();
+    this.stdin = undefined;
+    return launched;
+  }
+
+  #launch(): Promise<RunningProcess> {
     return startProcess(
       {
         argv: [this.path, ...this.args],
@@ -123,6 +131,7 @@ export class Container {
         fs: this.fs,
         programs: this.image.programs,
         interactive: this.config.Tty === true && this.config.OpenStdin === true,
+        ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
       },
       { stdout: (t) => this.#write("stdout", t), stderr: (t) => this.#write("stderr", t) },
       this.#clock,

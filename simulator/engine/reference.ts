@@ -1,5 +1,12 @@
 /** Docker image references (distribution/reference): parsing and the familiar forms the CLI prints. */
-import { invalidParameter } from "../backend/errors.ts";
+/** A malformed image reference; the docker CLI reports it itself, before asking the daemon. */
+export class InvalidReferenceError extends Error {
+  constructor(message = "invalid reference format") {
+    super(message);
+    this.name = "InvalidReferenceError";
+  }
+}
+const invalidParameter = (message: string) => new InvalidReferenceError(message);
 
 export interface Reference {
   /** Registry host, `docker.io` for Docker Hub. */

@@ -2,7 +2,8 @@
  * The container runtime (runc's part): finds the entrypoint on the container's PATH and runs
  * it as PID 1, either as a program model from the catalog or as commands in just-bash.
  */
-import { Bash, defineCommand } from "just-bash";
+import { Bash } from "just-bash";
+import { busyboxMessages, resolveUser, systemCommands } from "./system-commands.ts";
 import { programs } from "../catalog/programs/index.ts";
 import type { SignalName } from "./process.ts";
 import type { LayeredFs } from "./layered-fs.ts";
@@ -21,6 +22,8 @@ export interface Launch {
   programs: Record<string, string>;
   /** A TTY with stdin open (-it): a shell then waits for the person at the terminal. */
   interactive?: boolean;
+  /** What was piped to the process's stdin (`echo hi | docker run -i busybox cat`). */
+  stdin?: string;
 }
 
 export interface ProcessOutput {
@@ -150,20 +153,6 @@ async function idle(name: string, args: string[], clock: Clock, signal: AbortSig
   return 0;
 }
 
-/** Commands a container has that just-bash lacks. */
-function systemCommands(launch: Launch) {
-  return [
-    defineCommand("uname", async (args) => {
-      const all = { s: "Linux", n: launch.hostname, r: "6.8.0-dockyard", v: "#1 SMP PREEMPT_DYNAMIC", m: "x86_64", o: "GNU/Linux" };
-      const flags = args.join("").replace(/-/g, "");
-      if (flags.includes("a")) return { stdout: `${Object.values(all).join(" ")}\n`, stderr: "", exitCode: 0 };
-      const picked = (flags || "s").split("").map((f) => all[f as keyof typeof all]).filter(Boolean);
-      return { stdout: `${picked.join(" ")}\n`, stderr: "", exitCode: 0 };
-    }),
-    defineCommand("id", async () => ({ stdout: launch.user && launch.user !== "root" && launch.user !== "0" ? `uid=1000(${launch.user}) gid=1000(${launch.user}) groups=1000(${launch.user})\n` : "uid=0(root) gid=0(root) groups=0(root)\n", stderr: "", exitCode: 0 })),
-  ];
-}
-
 /** A just-bash shell over the container's filesystem, with its environment and commands. */
 function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Bash {
   return new Bash({
@@ -171,15 +160,15 @@ function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Bash 
     cwd: launch.workingDir || "/",
     env: launch.env,
     sleep: (ms) => sleep(clock, ms, signal),
-    customCommands: systemCommands(launch),
+    customCommands: systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user)),
     processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
   });
 }
 
 async function runInShell(launch: Launch, out: ProcessOutput, clock: Clock, signal: AbortSignal): Promise<number> {
   const bash = containerBash(launch, clock, signal);
-  const result = await bash.exec(shellQuote(launch.argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/" });
+  const result = await bash.exec(shellQuote(launch.argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/", ...(launch.stdin !== undefined ? { stdin: launch.stdin } : {}) });
   if (result.stdout) out.stdout(result.stdout);
-  if (result.stderr) out.stderr(result.stderr);
+  if (result.stderr) out.stderr((await launch.fs.exists("/bin/busybox")) ? busyboxMessages(result.stderr) : result.stderr);
   return result.exitCode;
 }

@@ -14,7 +14,7 @@ import { generateName } from "./names.ts";
 import type { SignalName } from "./process.ts";
 import { familiarName, familiarString, parseReference, withDefaultTag } from "./reference.ts";
 import { repositoryExists, resolve } from "./registry.ts";
-import { startProcess, StartError } from "./runtime.ts";
+import { shellQuote, startProcess, StartError } from "./runtime.ts";
 import { containerFilter } from "./filters.ts";
 import { ENGINE_VERSION, versionInfo } from "./versions.ts";
 
@@ -380,7 +380,10 @@ export class SimulatedEngine implements Engine {
     try {
       await c.start();
     } catch (error) {
-      if (error instanceof StartError) throw new EngineError(400, error.message);
+      if (error instanceof StartError) {
+        if (c.hostConfig.AutoRemove) this.#remove(c);
+        throw new EngineError(400, error.message);
+      }
       throw error;
     }
     this.#containerEvent("start", c);
@@ -407,7 +410,13 @@ export class SimulatedEngine implements Engine {
   }
 
   async containerKill(idOrName: string, signalText = "SIGKILL"): Promise<void> {
-    const c = this.#find(idOrName);
+    let c: Container;
+    try {
+      c = this.#find(idOrName);
+    } catch (error) {
+      if (error instanceof EngineError) throw new EngineError(error.statusCode, `cannot kill container: ${idOrName}: ${error.message}`);
+      throw error;
+    }
     this.#api("POST", `/containers/${c.id.slice(0, 12)}/kill?signal=${signalText}`);
     const signal = parseSignal(signalText);
     if (!signal) throw invalidParameter(`Invalid signal: ${signalText}`);
@@ -464,7 +473,7 @@ export class SimulatedEngine implements Engine {
     return c.fs.changes((path) => path === "/etc/hostname" || path === "/etc/hosts" || path === "/etc/resolv.conf").map((ch) => ({ Kind: ch.kind === "C" ? 0 : ch.kind === "A" ? 1 : 2, Path: ch.path }));
   }
 
-  async containerExec(idOrName: string, config: ExecConfig, options: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal } = {}): Promise<{ ExitCode: number }> {
+  async containerExec(idOrName: string, config: ExecConfig, options: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal; stdin?: string } = {}): Promise<{ ExitCode: number }> {
     const c = this.#find(idOrName);
     this.#api("POST", `/containers/${c.id.slice(0, 12)}/exec`);
     if (c.status === "paused") throw conflict(`container ${c.id} is paused, unpause the container before exec`);
@@ -473,7 +482,7 @@ export class SimulatedEngine implements Engine {
     const write = (stream: OutputChunk["stream"]) => (text: string) => options.onOutput?.({ stream, text, time: this.#clock.now() });
     let proc;
     try {
-      proc = await this.#startExec(c, config, write);
+      proc = await this.#startExec(c, config, write, false, options.stdin);
     } catch (error) {
       if (error instanceof StartError) throw new EngineError(400, execError(error.message));
       throw error;
@@ -513,7 +522,7 @@ export class SimulatedEngine implements Engine {
     return proc.console;
   }
 
-  #startExec(c: Container, config: ExecConfig, write: (stream: OutputChunk["stream"]) => (text: string) => void, interactive = false) {
+  #startExec(c: Container, config: ExecConfig, write: (stream: OutputChunk["stream"]) => (text: string) => void, interactive = false, stdin?: string) {
     return startProcess(
       {
         argv: config.Cmd,
@@ -524,14 +533,16 @@ export class SimulatedEngine implements Engine {
         fs: c.fs,
         programs: c.image.programs,
         interactive,
+        ...(stdin !== undefined ? { stdin } : {}),
       },
       { stdout: write("stdout"), stderr: write("stderr") },
       this.#clock,
     );
   }
 
-  async *containerAttach(idOrName: string, options: { signal?: AbortSignal } = {}): AsyncIterable<OutputChunk> {
+  async *containerAttach(idOrName: string, options: { signal?: AbortSignal; stdin?: string } = {}): AsyncIterable<OutputChunk> {
     const c = this.#find(idOrName);
+    if (options.stdin !== undefined) c.stdin = options.stdin;
     this.#api("POST", `/containers/${c.id.slice(0, 12)}/attach?stream=1&stdout=1&stderr=1`);
     yield* stream(c, [], options.signal);
   }
@@ -552,7 +563,7 @@ export class SimulatedEngine implements Engine {
         Names: [`/${c.name}`],
         Image: c.imageRef,
         ImageID: c.image.id,
-        Command: [c.path, ...c.args].join(" "),
+        Command: [c.path, shellQuote(c.args)].filter(Boolean).join(" "),
         Created: Math.floor(c.created / 1000),
         State: c.status,
         Status: c.statusText(now),
@@ -609,7 +620,7 @@ export class SimulatedEngine implements Engine {
     this.#api("DELETE", `/containers/${c.id.slice(0, 12)}${options.force ? "?force=1" : ""}`);
     if ((c.running || c.status === "restarting") && !options.force) {
       const verb = c.status === "paused" ? "paused" : c.status === "restarting" ? "restarting" : "running";
-      throw conflict(`cannot remove container "${c.name}": container is ${verb}: stop the container before removing or force remove`);
+      throw conflict(`cannot remove container "/${c.name}": container is ${verb}: stop the container before removing or force remove`);
     }
     if (c.running) {
       c.kill("SIGKILL");

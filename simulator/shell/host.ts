@@ -1,5 +1,5 @@
 /** The learner's host: a small Linux shell (just-bash) with `docker` on its PATH. */
-import { Bash, defineCommand } from "just-bash";
+import { Bash, decodeBytesToUtf8, defineCommand } from "just-bash";
 import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import type { Clock } from "../engine/clock.ts";
 import { docker } from "../cli/docker.ts";
@@ -68,6 +68,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
         stdout: (t) => (sink ? sink("stdout", t) : (stdout += t)),
         stderr: (t) => (sink ? sink("stderr", t) : (stderr += t)),
         isTTY,
+        ...(decodeBytesToUtf8(ctx.stdin) !== "" ? { stdin: decodeBytesToUtf8(ctx.stdin) } : {}),
         columns: isTTY ? (typeof options.columns === "function" ? options.columns() : (options.columns ?? 80)) : 0,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       },

@@ -39,7 +39,7 @@ export const rename: CommandSpec = {
       await engine.containerRename(name!, newName!);
       return 0;
     } catch (error) {
-      io.stderr(`${describeError(error)}\n`);
+      io.stderr(`${describeError(error)}\nError: failed to rename container named ${name}\n`);
       return 1;
     }
   },

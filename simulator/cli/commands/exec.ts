@@ -41,7 +41,11 @@ export const exec: CommandSpec = {
           ...(typeof flags["user"] === "string" ? { User: flags["user"] } : {}),
           Tty: flags["tty"] === true,
         },
-        detach ? {} : { onOutput: (chunk) => (chunk.stream === "stdout" ? io.stdout : io.stderr)(chunk.text), ...(io.signal ? { signal: io.signal } : {}) },
+        detach ? {} : {
+          onOutput: (chunk) => (chunk.stream === "stdout" ? io.stdout : io.stderr)(chunk.text),
+          ...(io.signal ? { signal: io.signal } : {}),
+          ...(flags["interactive"] === true && io.stdin !== undefined ? { stdin: io.stdin } : {}),
+        },
       );
       if (detach) {
         run.catch(() => {});

@@ -41,7 +41,12 @@ export const tag: CommandSpec = {
   flags: [],
   async run({ engine, io }, _flags, [source, target]) {
     try {
-      parseReference(target!);
+      try {
+        parseReference(target!);
+      } catch (error) {
+        io.stderr(`Error parsing reference: "${target}" is not a valid repository/tag: ${describeError(error)}\n`);
+        return 1;
+      }
       await engine.imageTag(source!, target!);
       return 0;
     } catch (error) {

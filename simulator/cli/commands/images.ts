@@ -104,11 +104,9 @@ export const images: CommandSpec = {
   async run(ctx, flags, args) {
     try {
       let list = await ctx.engine.imageList();
-      if (args[0]) {
-        const [repo, tag] = args[0].split(":");
-        list = list.filter((i) => i.RepoTags.some((t) => t.startsWith(`${repo}:`) && (tag === undefined || t === `${repo}:${tag}`)));
-      }
-      list = filterImages(list, parseFilters((flags["filter"] as string[] | undefined) ?? []));
+      const filters = parseFilters((flags["filter"] as string[] | undefined) ?? []);
+      if (args[0]) (filters["reference"] ??= []).push(args[0]);
+      list = filterImages(list, filters);
       list.sort((a, b) => b.Created - a.Created);
       const quiet = flags["quiet"] === true;
       const digests = flags["digests"] === true;

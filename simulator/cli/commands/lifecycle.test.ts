@@ -56,7 +56,7 @@ describe("stopping, starting and killing containers", () => {
     await sim.exec("docker run -d --name web busybox sleep 300");
     const r = await sim.exec("docker rm web");
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toBe('Error response from daemon: cannot remove container "web": container is running: stop the container before removing or force remove\n');
+    expect(r.stderr).toBe('Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove\n');
     expect((await sim.exec("docker rm -f web")).stdout).toBe("web\n");
     expect((await sim.exec("docker ps -aq")).stdout).toBe("");
   });

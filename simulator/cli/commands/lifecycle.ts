@@ -96,7 +96,20 @@ export const start: CommandSpec = {
       io.stderr("you cannot start and attach multiple containers at once\n");
       return 1;
     }
-    if (!attach) return forEach(io, names, (n) => engine.containerStart(n));
+    if (!attach) {
+      const failed: string[] = [];
+      await forEach(io, names, async (n) => {
+        try {
+          await engine.containerStart(n);
+        } catch (error) {
+          failed.push(n);
+          throw error;
+        }
+      });
+      if (failed.length === 0) return 0;
+      io.stderr(`Error: failed to start containers: ${failed.join(", ")}\n`);
+      return 1;
+    }
     const name = names[0]!;
     try {
       if (flags["interactive"] === true && ctx.terminal) {

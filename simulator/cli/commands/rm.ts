@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../command.ts";
 import { describeError } from "./errors.ts";
+import { EngineError } from "../../backend/errors.ts";
 
 /** docker rm / docker container rm */
 export const rm: CommandSpec = {
@@ -20,6 +21,8 @@ export const rm: CommandSpec = {
         await engine.containerRemove(name, { force: flags["force"] === true, volumes: flags["volumes"] === true });
         io.stdout(`${name}\n`);
       } catch (error) {
+        // With -f, a container that is already gone is not an error.
+        if (flags["force"] === true && error instanceof EngineError && error.statusCode === 404) continue;
         io.stderr(`${describeError(error)}\n`);
         failed = true;
       }

@@ -119,7 +119,8 @@ export const run: CommandSpec = {
     }
     const detach = flags["detach"] === true;
     const abort = new AbortController();
-    const output = detach ? undefined : ctx.engine.containerAttach(id, { signal: abort.signal });
+    const stdin = flags["interactive"] === true && ctx.io.stdin !== undefined ? { stdin: ctx.io.stdin } : {};
+    const output = detach ? undefined : ctx.engine.containerAttach(id, { signal: abort.signal, ...stdin });
     const streaming = output ? (async () => {
       for await (const chunk of output) (chunk.stream === "stdout" ? ctx.io.stdout : ctx.io.stderr)(chunk.text);
     })() : undefined;

@@ -13,9 +13,11 @@ export function renderRows(format: string | undefined, defaultFormat: string, ro
   const chosen = format === undefined || format === "" || format === "table" ? defaultFormat : format;
   if (chosen === "json") return rows.map((row) => `${JSON.stringify(sortKeys(row))}\n`).join("");
   const table = isTableFormat(chosen);
+  // As docker/cli does for list formats: trim spaces, and read \t and \n as tab and newline.
+  const text = (table ? stripTablePrefix(chosen) : chosen).trim().replace(/\\t/g, "\t").replace(/\\n/g, "\n");
   let template;
   try {
-    template = parseTemplate(table ? stripTablePrefix(chosen) : chosen);
+    template = parseTemplate(text);
   } catch (error) {
     if (error instanceof TemplateError) throw new FormatError(`template parsing error: ${error.message}`);
     throw error;
