@@ -48,6 +48,8 @@ export interface Engine {
   containerTop(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
   /** GET /containers/{id}/changes: Kind 0 modified, 1 added, 2 deleted */
   containerChanges(id: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]>;
+  /** POST /commit: a new image from a container's changes. */
+  containerCommit(id: string, options?: CommitOptions): Promise<{ Id: string }>;
   /** POST /containers/prune */
   containerPrune(): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }>;
   /** POST /containers/{id}/exec + /exec/{id}/start: run a command in a running container. */
@@ -83,6 +85,16 @@ export interface ContainerConsole {
   prompt(): string;
   /** Resolves with the shell's exit code when it ends (exit, Ctrl-D, the container stopped). */
   readonly closed: Promise<number>;
+}
+
+export interface CommitOptions {
+  /** `repo[:tag]` to name the new image. */
+  reference?: string;
+  comment?: string;
+  author?: string;
+  /** Dockerfile instructions applied to the config: `CMD ["app"]`, `ENV A=1`, `EXPOSE 80`. */
+  changes?: string[];
+  pause?: boolean;
 }
 
 export interface LogsOptions {

@@ -1,6 +1,7 @@
 /** Every docker command the CLI knows: management groups and the top-level shortcuts. */
 import type { CommandGroup, CommandSpec } from "./command.ts";
 import { containerPrune, diff, rename, top } from "./commands/container-misc.ts";
+import { commit } from "./commands/commit.ts";
 import { create } from "./commands/create.ts";
 import { exec } from "./commands/exec.ts";
 import { history, imagePrune, rmi, search, tag } from "./commands/image-misc.ts";
@@ -19,7 +20,7 @@ export const groups: CommandGroup[] = [
   {
     name: "container",
     short: "Manage containers",
-    commands: [create, diff, exec, containerInspect, kill, logs, ps, pause, containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait],
+    commands: [commit, create, diff, exec, containerInspect, kill, logs, ps, pause, containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait],
   },
   { name: "image", short: "Manage images", commands: [history, imageInspect, images, imagePrune, pull, rmi, tag] },
   { name: "system", short: "Manage Docker", commands: [df, { ...info, name: "info" }] },
@@ -35,6 +36,7 @@ export const shortcuts: { word: string; spec: CommandSpec; group: "common" | "ot
   { word: "search", spec: search, group: "common" },
   { word: "version", spec: version, group: "common" },
   { word: "info", spec: info, group: "common" },
+  { word: "commit", spec: commit, group: "other" },
   { word: "create", spec: create, group: "other" },
   { word: "diff", spec: diff, group: "other" },
   { word: "history", spec: history, group: "other" },

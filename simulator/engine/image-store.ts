@@ -4,6 +4,9 @@ import { familiarName, familiarString, parseReference, withDefaultTag } from "./
 
 export interface LocalImage {
   id: string;
+  /** Set for images made by docker commit. */
+  author?: string;
+  comment?: string;
   repoTags: string[];
   repoDigests: string[];
   created: string;
@@ -47,6 +50,18 @@ export class ImageStore {
     if (!image.repoDigests.includes(repoDigest)) image.repoDigests.push(repoDigest);
     this.#tags.set(tag, image.id);
     return image;
+  }
+
+  /** Record an image made on this daemon (commit, build), tagged `repo:tag` when given. */
+  addLocal(image: LocalImage, tag?: string): LocalImage {
+    for (const layer of image.layers) this.#layers.set(layer.digest, layer);
+    const existing = this.#images.get(image.id) ?? image;
+    if (existing === image) {
+      image.repoTags = [];
+      this.#images.set(image.id, image);
+    }
+    if (tag) this.tag(existing, tag);
+    return existing;
   }
 
   #untag(id: string, tag: string): void {

@@ -15,6 +15,9 @@ export interface RegistryLayer {
   createdBy: string;
   /** The layer's files, built once and shared by every image and container that uses it. */
   fs: Layer;
+  /** For layers made here (commit, build): when, and the history comment. */
+  created?: string;
+  comment?: string;
 }
 
 export interface RegistryImage {

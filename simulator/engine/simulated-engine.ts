@@ -1,19 +1,17 @@
 /** The simulated Docker daemon: images, containers and a registry, all in memory. */
 import type {
-  ContainerConfig, ContainerConsole, ContainerInspect, ContainerSummary, DiskUsage, Engine, ExecConfig, HistoryItem, ImageDeleteItem,
+  CommitOptions, ContainerConfig, ContainerConsole, ContainerInspect, ContainerSummary, DiskUsage, Engine, ExecConfig, HistoryItem, ImageDeleteItem,
   ImageInspect, ImageSummary, LogsOptions, OutputChunk, PullOptions, PullResult, SearchResult, SystemInfo, VersionInfo,
 } from "../backend/engine.ts";
 import { EngineError, conflict, invalidParameter, notFound } from "../backend/errors.ts";
-import { catalogImages } from "../catalog/images.ts";
 import type { Clock } from "./clock.ts";
 import { Container } from "./container.ts";
 import { randomIds, type IdSource } from "./digest.ts";
 import { EventBus, type DockerEvent, type TraceEvent } from "./events.ts";
-import { ImageStore, imageContentSize, imageSize, type LocalImage } from "./image-store.ts";
+import { imageSize } from "./image-store.ts";
+import { ImageService } from "./image-service.ts";
 import { generateName } from "./names.ts";
 import type { SignalName } from "./process.ts";
-import { familiarName, familiarString, parseReference, withDefaultTag } from "./reference.ts";
-import { repositoryExists, resolve } from "./registry.ts";
 import { shellQuote, startProcess, StartError } from "./runtime.ts";
 import { containerFilter } from "./filters.ts";
 import { ENGINE_VERSION, versionInfo } from "./versions.ts";
@@ -39,7 +37,7 @@ export class SimulatedEngine implements Engine {
   readonly #traces: EventBus<TraceEvent>;
   readonly #events = new EventBus<DockerEvent>();
   readonly #ids: IdSource;
-  readonly #images = new ImageStore();
+  readonly #images: ImageService;
   readonly #containers = new Map<string, Container>();
   #seq = 0;
 
@@ -47,6 +45,13 @@ export class SimulatedEngine implements Engine {
     this.#clock = options.clock;
     this.#traces = options.traces ?? new EventBus<TraceEvent>();
     this.#ids = options.ids ?? randomIds;
+    this.#images = new ImageService({
+      clock: this.#clock,
+      traces: this.#traces,
+      api: (method, path) => this.#api(method, path),
+      emit: (type, action, id, attributes) => this.#emit(type, action, id, attributes),
+      containers: () => [...this.#containers.values()],
+    });
   }
 
   #api(method: string, path: string): void {
@@ -84,7 +89,7 @@ export class SimulatedEngine implements Engine {
       ContainersRunning: all.filter((c) => c.status === "running" || c.status === "restarting").length,
       ContainersPaused: all.filter((c) => c.status === "paused").length,
       ContainersStopped: all.filter((c) => !c.running && c.status !== "restarting").length,
-      Images: this.#images.list().length,
+      Images: this.#images.store.list().length,
       Driver: "overlayfs",
       ServerVersion: ENGINE_VERSION,
       KernelVersion: "6.8.0-dockyard",
@@ -100,13 +105,13 @@ export class SimulatedEngine implements Engine {
 
   async systemDf(): Promise<DiskUsage> {
     this.#api("GET", "/system/df");
-    const images = await this.#imageSummaries();
+    const images = this.#images.summaries();
     const counts = new Map<string, number>();
-    for (const image of this.#images.list()) for (const layer of image.layers) counts.set(layer.digest, (counts.get(layer.digest) ?? 0) + 1);
+    for (const image of this.#images.store.list()) for (const layer of image.layers) counts.set(layer.digest, (counts.get(layer.digest) ?? 0) + 1);
     return {
-      LayersSize: this.#images.layersSize(),
+      LayersSize: this.#images.store.layersSize(),
       Images: images.map((summary) => {
-        const image = this.#images.lookup(summary.Id)!;
+        const image = this.#images.store.lookup(summary.Id)!;
         return { ...summary, SharedSize: image.layers.filter((l) => (counts.get(l.digest) ?? 0) > 1).reduce((s, l) => s + l.size, 0) };
       }),
       Containers: this.#summaries(true, true),
@@ -117,192 +122,36 @@ export class SimulatedEngine implements Engine {
 
   // ---- images ----
 
-  async imagePull(refText: string, options: PullOptions = {}): Promise<PullResult> {
-    const ref = withDefaultTag(parseReference(refText));
-    const name = familiarName(ref);
-    this.#api("POST", `/images/create?fromImage=${encodeURIComponent(name)}&tag=${encodeURIComponent(ref.tag ?? ref.digest ?? "")}`);
-    const shown = familiarString(ref);
-    this.#traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "resolve", ref: shown, status: "resolving" });
-    const remote = resolve(ref);
-    if (!remote) {
-      if (!repositoryExists(ref)) throw new EngineError(404, `pull access denied for ${name}, repository does not exist or may require 'docker login'`);
-      throw new EngineError(404, `manifest for ${shown} not found: manifest unknown: manifest unknown`);
-    }
-    const progress = options.onProgress ?? (() => {});
-    progress({ status: `Pulling from ${ref.path}`, id: ref.tag ?? ref.digest ?? "latest" });
-    const existing = this.#images.lookup(shown);
-    const full = `${ref.domain}/${ref.path}${ref.tag !== undefined ? `:${ref.tag}` : `@${ref.digest}`}`;
-    if (existing && existing.id === remote.id) {
-      progress({ status: `Digest: ${remote.digest}` });
-      progress({ status: `Status: Image is up to date for ${shown}` });
-      return { reference: full, digest: remote.digest, status: `Image is up to date for ${shown}` };
-    }
-    for (const layer of remote.layers) {
-      const short = layer.digest.slice(7, 19);
-      if (this.#images.hasLayer(layer.digest)) {
-        progress({ id: short, status: "Already exists" });
-        continue;
-      }
-      options.signal?.throwIfAborted();
-      progress({ id: short, status: "Pulling fs layer" });
-      this.#traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "layer", ref: shown, layer: layer.digest, status: "downloading" });
-      progress({ id: short, status: "Downloading", progressDetail: { current: layer.compressed, total: layer.compressed } });
-      progress({ id: short, status: "Verifying Checksum" });
-      progress({ id: short, status: "Download complete" });
-      progress({ id: short, status: "Extracting", progressDetail: { current: layer.compressed, total: layer.compressed } });
-      progress({ id: short, status: "Pull complete" });
-    }
-    this.#images.add(remote);
-    progress({ status: `Digest: ${remote.digest}` });
-    const status = `Downloaded newer image for ${shown}`;
-    progress({ status: `Status: ${status}` });
-    this.#emit("image", "pull", `${name}:${remote.tag}`, { name });
-    return { reference: full, digest: remote.digest, status };
-  }
-
-  async #imageSummaries(): Promise<ImageSummary[]> {
-    const containers = [...this.#containers.values()];
-    return this.#images.list().map((image) => ({
-      Id: image.id,
-      ParentId: "",
-      RepoTags: image.repoTags.slice(),
-      RepoDigests: image.repoDigests.slice(),
-      Created: Math.floor(Date.parse(image.created) / 1000),
-      Size: imageSize(image),
-      ContentSize: imageContentSize(image),
-      Containers: containers.filter((c) => c.image.id === image.id).length,
-      Labels: image.config.Labels ?? {},
-    }));
+  async imagePull(ref: string, options: PullOptions = {}): Promise<PullResult> {
+    return this.#images.pull(ref, options);
   }
 
   async imageList(): Promise<ImageSummary[]> {
-    this.#api("GET", "/images/json");
-    return this.#imageSummaries();
-  }
-
-  #image(ref: string): LocalImage {
-    const image = this.#images.lookup(ref);
-    if (image) return image;
-    let shown = ref;
-    try {
-      shown = familiarString(withDefaultTag(parseReference(ref)));
-    } catch {
-      // Not a reference: show it as typed.
-    }
-    throw notFound(`No such image: ${shown}`);
+    return this.#images.list();
   }
 
   async imageInspect(ref: string): Promise<ImageInspect> {
-    this.#api("GET", `/images/${ref}/json`);
-    const image = this.#image(ref);
-    return {
-      Id: image.id,
-      RepoTags: image.repoTags.slice(),
-      RepoDigests: image.repoDigests.slice(),
-      Comment: "buildkit.dockerfile.v0",
-      Created: image.created,
-      Author: "",
-      Config: structuredClone(image.config),
-      Architecture: "amd64",
-      Os: "linux",
-      Size: imageSize(image),
-      RootFS: { Type: "layers", Layers: image.layers.map((l) => l.diffId) },
-      Metadata: { LastTagTime: "0001-01-01T00:00:00Z" },
-    };
+    return this.#images.inspect(ref);
   }
 
   async imageTag(source: string, target: string): Promise<void> {
-    this.#api("POST", `/images/${source}/tag`);
-    const image = this.#image(source);
-    const ref = withDefaultTag(parseReference(target));
-    this.#images.tag(image, familiarString(ref));
-    this.#emit("image", "tag", image.id, { name: familiarString(ref) });
+    return this.#images.tag(source, target);
   }
 
-  async imageRemove(refText: string, options: { force?: boolean } = {}): Promise<ImageDeleteItem[]> {
-    this.#api("DELETE", `/images/${refText}${options.force ? "?force=1" : ""}`);
-    const image = this.#image(refText);
-    const short = image.id.slice(7, 19);
-    const users = [...this.#containers.values()].filter((c) => c.image.id === image.id);
-    const byId = /^(sha256:)?[0-9a-f]{1,64}$/.test(refText) && image.id.replace("sha256:", "").startsWith(refText.replace("sha256:", ""));
-    const items: ImageDeleteItem[] = [];
-    if (!byId && image.repoTags.length > 1) {
-      // Removing one of several names only untags it.
-      const tag = familiarString(withDefaultTag(parseReference(refText)));
-      this.#images.untag(tag);
-      items.push({ Untagged: tag });
-      this.#emit("image", "untag", image.id, { name: tag });
-      return items;
-    }
-    if (byId && image.repoTags.length > 1 && !options.force) {
-      throw conflict(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`);
-    }
-    const running = users.find((c) => c.running);
-    if (running && options.force) throw conflict(`conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
-    if (users.length > 0 && !options.force) {
-      const user = users[0]!.id.slice(0, 12);
-      if (byId) throw conflict(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${user}`);
-      throw conflict(`conflict: unable to remove repository reference "${refText}" (must force) - container ${user} is using its referenced image ${short}`);
-    }
-    for (const tag of image.repoTags.slice()) {
-      this.#images.untag(tag);
-      items.push({ Untagged: tag });
-    }
-    for (const digest of image.repoDigests) items.push({ Untagged: digest });
-    if (users.length === 0) {
-      this.#images.delete(image);
-      items.push({ Deleted: image.id });
-      this.#emit("image", "delete", image.id, { name: image.id });
-    }
-    return items;
+  async imageRemove(ref: string, options: { force?: boolean } = {}): Promise<ImageDeleteItem[]> {
+    return this.#images.remove(ref, options);
   }
 
   async imageHistory(ref: string): Promise<HistoryItem[]> {
-    this.#api("GET", `/images/${ref}/history`);
-    const image = this.#image(ref);
-    const created = Math.floor(Date.parse(image.created) / 1000);
-    return image.layers
-      .map((layer, i) => ({
-        Id: i === image.layers.length - 1 ? image.id : "<missing>",
-        Created: created,
-        CreatedBy: layer.createdBy,
-        Tags: i === image.layers.length - 1 ? image.repoTags.slice() : null,
-        Size: layer.size,
-        Comment: layer.createdBy.endsWith("# buildkit") ? "buildkit.dockerfile.v0" : "",
-      }))
-      .reverse();
+    return this.#images.history(ref);
   }
 
   async imageSearch(term: string, options: { limit?: number } = {}): Promise<SearchResult[]> {
-    this.#api("GET", `/images/search?term=${encodeURIComponent(term)}`);
-    this.#traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "resolve", ref: term, status: "searching" });
-    const seen = new Set<string>();
-    const results: SearchResult[] = [];
-    for (const image of catalogImages) {
-      if (seen.has(image.repository) || !(image.repository.includes(term.toLowerCase()) || image.description.toLowerCase().includes(term.toLowerCase()))) continue;
-      seen.add(image.repository);
-      results.push({ name: image.repository, description: image.description, star_count: image.stars, is_official: image.official, is_automated: false });
-    }
-    results.sort((a, b) => b.star_count - a.star_count);
-    return results.slice(0, options.limit ?? 25);
+    return this.#images.search(term, options);
   }
 
   async imagePrune(options: { all?: boolean } = {}): Promise<{ ImagesDeleted: ImageDeleteItem[]; SpaceReclaimed: number }> {
-    this.#api("POST", "/images/prune");
-    const used = new Set([...this.#containers.values()].map((c) => c.image.id));
-    const deleted: ImageDeleteItem[] = [];
-    let reclaimed = 0;
-    for (const image of this.#images.list()) {
-      if (used.has(image.id) || (!options.all && image.repoTags.length > 0)) continue;
-      for (const tag of image.repoTags.slice()) {
-        this.#images.untag(tag);
-        deleted.push({ Untagged: tag });
-      }
-      reclaimed += imageSize(image);
-      this.#images.delete(image);
-      deleted.push({ Deleted: image.id });
-    }
-    return { ImagesDeleted: deleted, SpaceReclaimed: reclaimed };
+    return this.#images.prune(options);
   }
 
   // ---- containers ----
@@ -327,7 +176,7 @@ export class SimulatedEngine implements Engine {
     this.#api("POST", `/containers/create${options.name ? `?name=${encodeURIComponent(options.name)}` : ""}`);
     const name = options.name?.replace(/^\//, "");
     if (name !== undefined) this.#checkName(name);
-    const image = this.#image(config.Image);
+    const image = this.#images.get(config.Image);
     const policy = config.HostConfig?.RestartPolicy;
     if (policy && policy.Name !== "on-failure" && (policy.MaximumRetryCount ?? 0) > 0) {
       throw invalidParameter(`invalid restart policy: maximum retry count can only be used with 'on-failure'`);
@@ -576,7 +425,7 @@ export class SimulatedEngine implements Engine {
   async containerList(options: { all?: boolean; size?: boolean; limit?: number; filters?: Record<string, string[]> } = {}): Promise<ContainerSummary[]> {
     this.#api("GET", `/containers/json${options.all ? "?all=1" : ""}`);
     const filters = options.filters ?? {};
-    const matches = containerFilter(filters, (ref) => this.#images.lookup(ref)?.id);
+    const matches = containerFilter(filters, (ref) => this.#images.store.lookup(ref)?.id);
     const all = options.all || options.limit !== undefined || (filters["status"]?.length ?? 0) > 0 || (filters["exited"]?.length ?? 0) > 0;
     let list = this.#summaries(all, options.size ?? false).filter((summary) => matches(summary, this.#containers.get(summary.Id)!));
     if (options.limit !== undefined && options.limit > 0) list = list.slice(0, options.limit);
@@ -634,6 +483,12 @@ export class SimulatedEngine implements Engine {
     this.#containers.delete(c.id);
     c.dispose();
     this.#containerEvent("destroy", c);
+  }
+
+  async containerCommit(idOrName: string, options: CommitOptions = {}): Promise<{ Id: string }> {
+    const c = this.#find(idOrName);
+    this.#api("POST", `/commit?container=${c.id.slice(0, 12)}${options.reference ? `&repo=${encodeURIComponent(options.reference)}` : ""}`);
+    return { Id: this.#images.commit(c, options).id };
   }
 
   async containerPrune(): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }> {

@@ -1,0 +1,232 @@
+/** The daemon's image side: pulling from the registry, the local store, tags, history, search, prune, commit. */
+import type { CommitOptions, HistoryItem, ImageDeleteItem, ImageInspect, ImageSummary, PullOptions, PullResult, SearchResult } from "../backend/engine.ts";
+import { EngineError, conflict, notFound } from "../backend/errors.ts";
+import { catalogImages } from "../catalog/images.ts";
+import type { Clock } from "./clock.ts";
+import type { Container } from "./container.ts";
+import type { DockerEvent, EventBus, TraceEvent } from "./events.ts";
+import { ImageStore, imageContentSize, imageSize, type LocalImage } from "./image-store.ts";
+import { familiarName, familiarString, parseReference, withDefaultTag } from "./reference.ts";
+import { repositoryExists, resolve } from "./registry.ts";
+import { commitImage } from "./commit.ts";
+
+/** What the image side needs from the rest of the daemon. */
+export interface Daemon {
+  clock: Clock;
+  traces: EventBus<TraceEvent>;
+  api(method: string, path: string): void;
+  emit(type: DockerEvent["Type"], action: string, id: string, attributes: Record<string, string>): void;
+  containers(): Container[];
+}
+
+export class ImageService {
+  readonly #d: Daemon;
+  readonly #store = new ImageStore();
+
+  constructor(daemon: Daemon) {
+    this.#d = daemon;
+  }
+
+  get store(): ImageStore {
+    return this.#store;
+  }
+
+  async pull(refText: string, options: PullOptions = {}): Promise<PullResult> {
+    const ref = withDefaultTag(parseReference(refText));
+    const name = familiarName(ref);
+    this.#d.api("POST", `/images/create?fromImage=${encodeURIComponent(name)}&tag=${encodeURIComponent(ref.tag ?? ref.digest ?? "")}`);
+    const shown = familiarString(ref);
+    this.#d.traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "resolve", ref: shown, status: "resolving" });
+    const remote = resolve(ref);
+    if (!remote) {
+      if (!repositoryExists(ref)) throw new EngineError(404, `pull access denied for ${name}, repository does not exist or may require 'docker login'`);
+      throw new EngineError(404, `manifest for ${shown} not found: manifest unknown: manifest unknown`);
+    }
+    const progress = options.onProgress ?? (() => {});
+    progress({ status: `Pulling from ${ref.path}`, id: ref.tag ?? ref.digest ?? "latest" });
+    const existing = this.#store.lookup(shown);
+    const full = `${ref.domain}/${ref.path}${ref.tag !== undefined ? `:${ref.tag}` : `@${ref.digest}`}`;
+    if (existing && existing.id === remote.id) {
+      progress({ status: `Digest: ${remote.digest}` });
+      progress({ status: `Status: Image is up to date for ${shown}` });
+      return { reference: full, digest: remote.digest, status: `Image is up to date for ${shown}` };
+    }
+    for (const layer of remote.layers) {
+      const short = layer.digest.slice(7, 19);
+      if (this.#store.hasLayer(layer.digest)) {
+        progress({ id: short, status: "Already exists" });
+        continue;
+      }
+      options.signal?.throwIfAborted();
+      progress({ id: short, status: "Pulling fs layer" });
+      this.#d.traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "layer", ref: shown, layer: layer.digest, status: "downloading" });
+      progress({ id: short, status: "Downloading", progressDetail: { current: layer.compressed, total: layer.compressed } });
+      progress({ id: short, status: "Verifying Checksum" });
+      progress({ id: short, status: "Download complete" });
+      progress({ id: short, status: "Extracting", progressDetail: { current: layer.compressed, total: layer.compressed } });
+      progress({ id: short, status: "Pull complete" });
+    }
+    this.#store.add(remote);
+    progress({ status: `Digest: ${remote.digest}` });
+    const status = `Downloaded newer image for ${shown}`;
+    progress({ status: `Status: ${status}` });
+    this.#d.emit("image", "pull", `${name}:${remote.tag}`, { name });
+    return { reference: full, digest: remote.digest, status };
+  }
+
+  summaries(): ImageSummary[] {
+    const containers = this.#d.containers();
+    return this.#store.list().map((image) => ({
+      Id: image.id,
+      ParentId: "",
+      RepoTags: image.repoTags.slice(),
+      RepoDigests: image.repoDigests.slice(),
+      Created: Math.floor(Date.parse(image.created) / 1000),
+      Size: imageSize(image),
+      ContentSize: imageContentSize(image),
+      Containers: containers.filter((c) => c.image.id === image.id).length,
+      Labels: image.config.Labels ?? {},
+    }));
+  }
+
+  async list(): Promise<ImageSummary[]> {
+    this.#d.api("GET", "/images/json");
+    return this.summaries();
+  }
+
+  /** The local image `ref` names, or the daemon's "No such image" error. */
+  get(ref: string): LocalImage {
+    const image = this.#store.lookup(ref);
+    if (image) return image;
+    let shown = ref;
+    try {
+      shown = familiarString(withDefaultTag(parseReference(ref)));
+    } catch {
+      // Not a reference: show it as typed.
+    }
+    throw notFound(`No such image: ${shown}`);
+  }
+
+  async inspect(ref: string): Promise<ImageInspect> {
+    this.#d.api("GET", `/images/${ref}/json`);
+    const image = this.get(ref);
+    return {
+      Id: image.id,
+      RepoTags: image.repoTags.slice(),
+      RepoDigests: image.repoDigests.slice(),
+      Comment: image.comment ?? "buildkit.dockerfile.v0",
+      Created: image.created,
+      Author: image.author ?? "",
+      Config: structuredClone(image.config),
+      Architecture: "amd64",
+      Os: "linux",
+      Size: imageSize(image),
+      RootFS: { Type: "layers", Layers: image.layers.map((l) => l.diffId) },
+      Metadata: { LastTagTime: "0001-01-01T00:00:00Z" },
+    };
+  }
+
+  async tag(source: string, target: string): Promise<void> {
+    this.#d.api("POST", `/images/${source}/tag`);
+    const image = this.get(source);
+    const ref = withDefaultTag(parseReference(target));
+    this.#store.tag(image, familiarString(ref));
+    this.#d.emit("image", "tag", image.id, { name: familiarString(ref) });
+  }
+
+  async remove(refText: string, options: { force?: boolean } = {}): Promise<ImageDeleteItem[]> {
+    this.#d.api("DELETE", `/images/${refText}${options.force ? "?force=1" : ""}`);
+    const image = this.get(refText);
+    const short = image.id.slice(7, 19);
+    const users = this.#d.containers().filter((c) => c.image.id === image.id);
+    const byId = /^(sha256:)?[0-9a-f]{1,64}$/.test(refText) && image.id.replace("sha256:", "").startsWith(refText.replace("sha256:", ""));
+    const items: ImageDeleteItem[] = [];
+    if (!byId && image.repoTags.length > 1) {
+      // Removing one of several names only untags it.
+      const tag = familiarString(withDefaultTag(parseReference(refText)));
+      this.#store.untag(tag);
+      items.push({ Untagged: tag });
+      this.#d.emit("image", "untag", image.id, { name: tag });
+      return items;
+    }
+    if (byId && image.repoTags.length > 1 && !options.force) {
+      throw conflict(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`);
+    }
+    const running = users.find((c) => c.running);
+    if (running && options.force) throw conflict(`conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
+    if (users.length > 0 && !options.force) {
+      const user = users[0]!.id.slice(0, 12);
+      if (byId) throw conflict(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${user}`);
+      throw conflict(`conflict: unable to remove repository reference "${refText}" (must force) - container ${user} is using its referenced image ${short}`);
+    }
+    for (const tag of image.repoTags.slice()) {
+      this.#store.untag(tag);
+      items.push({ Untagged: tag });
+    }
+    for (const digest of image.repoDigests) items.push({ Untagged: digest });
+    if (users.length === 0) {
+      this.#store.delete(image);
+      items.push({ Deleted: image.id });
+      this.#d.emit("image", "delete", image.id, { name: image.id });
+    }
+    return items;
+  }
+
+  async history(ref: string): Promise<HistoryItem[]> {
+    this.#d.api("GET", `/images/${ref}/history`);
+    const image = this.get(ref);
+    const created = Math.floor(Date.parse(image.created) / 1000);
+    return image.layers
+      .map((layer, i) => ({
+        Id: i === image.layers.length - 1 ? image.id : "<missing>",
+        Created: layer.created ? Math.floor(Date.parse(layer.created) / 1000) : created,
+        CreatedBy: layer.createdBy,
+        Tags: i === image.layers.length - 1 ? image.repoTags.slice() : null,
+        Size: layer.size,
+        Comment: layer.comment ?? (layer.createdBy.endsWith("# buildkit") ? "buildkit.dockerfile.v0" : ""),
+      }))
+      .reverse();
+  }
+
+  /** docker commit: store the container's changes as a new image. */
+  commit(container: Container, options: CommitOptions): LocalImage {
+    const image = commitImage(container, this.#d.clock.now(), options);
+    let tag: string | undefined;
+    if (options.reference) tag = familiarString(withDefaultTag(parseReference(options.reference)));
+    const stored = this.#store.addLocal(image, tag);
+    this.#d.emit("container", "commit", container.id, { comment: options.comment ?? "", imageID: stored.id, imageRef: tag ?? "", name: container.name });
+    return stored;
+  }
+
+  async search(term: string, options: { limit?: number } = {}): Promise<SearchResult[]> {
+    this.#d.api("GET", `/images/search?term=${encodeURIComponent(term)}`);
+    this.#d.traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "resolve", ref: term, status: "searching" });
+    const seen = new Set<string>();
+    const results: SearchResult[] = [];
+    for (const image of catalogImages) {
+      if (seen.has(image.repository) || !(image.repository.includes(term.toLowerCase()) || image.description.toLowerCase().includes(term.toLowerCase()))) continue;
+      seen.add(image.repository);
+      results.push({ name: image.repository, description: image.description, star_count: image.stars, is_official: image.official, is_automated: false });
+    }
+    results.sort((a, b) => b.star_count - a.star_count);
+    return results.slice(0, options.limit ?? 25);
+  }
+
+  async prune(options: { all?: boolean } = {}): Promise<{ ImagesDeleted: ImageDeleteItem[]; SpaceReclaimed: number }> {
+    this.#d.api("POST", "/images/prune");
+    const used = new Set(this.#d.containers().map((c) => c.image.id));
+    const deleted: ImageDeleteItem[] = [];
+    let reclaimed = 0;
+    for (const image of this.#store.list()) {
+      if (used.has(image.id) || (!options.all && image.repoTags.length > 0)) continue;
+      for (const tag of image.repoTags.slice()) {
+        this.#store.untag(tag);
+        deleted.push({ Untagged: tag });
+      }
+      reclaimed += imageSize(image);
+      this.#store.delete(image);
+      deleted.push({ Deleted: image.id });
+    }
+    return { ImagesDeleted: deleted, SpaceReclaimed: reclaimed };
+  }
+}
