@@ -225,6 +225,16 @@ export class LayeredFs implements IFileSystem {
     };
   }
 
+  /** stat without an error for a missing path (PATH lookups try many). */
+  statIfExists(path: string): FsStat | undefined {
+    try {
+      const node = this.#lookup(this.#resolve(path, true, "stat"));
+      return node ? this.#stat(node) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async stat(path: string): Promise<FsStat> {
     return this.#stat(this.#existing(path, "stat").node);
   }

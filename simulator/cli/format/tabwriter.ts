@@ -18,6 +18,7 @@ export function tabwrite(rows: string[][], minWidth = 10, padding = 3): string {
 
 /** Columns a string takes in a terminal (ignores ANSI escapes; CJK counts as two). */
 export function displayWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let width = 0;
   for (const ch of text.replace(/\x1b\[[0-9;]*m/g, "")) {
     const code = ch.codePointAt(0)!;

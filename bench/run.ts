@@ -1,0 +1,18 @@
+/** `npm run bench`: every benchmark, each figure printed next to its target. Never fails on time. */
+import { commandLatency, manyContainers } from "./engine.bench.ts";
+import { formatResults, type BenchResult } from "./report.ts";
+
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ["engine: command latency", commandLatency],
+  ["engine: 1,000 containers", manyContainers],
+];
+
+const only = process.argv[2];
+const results: BenchResult[] = [];
+for (const [name, run] of suites) {
+  if (only && !name.includes(only)) continue;
+  process.stdout.write(`running ${name}...\n`);
+  results.push(...(await run()));
+}
+process.stdout.write(`\n${formatResults(results)}\n`);
+process.exit(0);
