@@ -45,7 +45,7 @@ export interface Engine {
   /** POST /containers/{id}/rename */
   containerRename(id: string, name: string): Promise<void>;
   /** GET /containers/{id}/top */
-  containerTop(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
+  containerTop(id: string, psArgs?: string): Promise<{ Titles: string[]; Processes: string[][] }>;
   /** GET /containers/{id}/changes: Kind 0 modified, 1 added, 2 deleted */
   containerChanges(id: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]>;
   /** POST /commit: a new image from a container's changes. */

@@ -75,7 +75,7 @@ export async function docker(argv: string[], ctx: CommandContext): Promise<numbe
     return 1;
   }
   if ("unknownIn" in found) {
-    io.stderr(`docker: unknown command: docker ${found.unknownIn} ${found.word}\n\nUsage:  docker ${found.unknownIn} COMMAND\n\nRun 'docker ${found.unknownIn} --help' for more information\n`);
+    io.stderr(`docker: unknown command: docker ${found.unknownIn} ${found.word}\n\nUsage:  docker ${found.unknownIn}\n\nRun 'docker ${found.unknownIn} --help' for more information\n`);
     return 1;
   }
   if ("group" in found) {

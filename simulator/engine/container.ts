@@ -131,6 +131,7 @@ export class Container {
         fs: this.fs,
         programs: this.image.programs,
         interactive: this.config.Tty === true && this.config.OpenStdin === true,
+        processes: () => this.processes(),
         ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
       },
       { stdout: (t) => this.#write("stdout", t), stderr: (t) => this.#write("stderr", t) },
@@ -141,6 +142,11 @@ export class Container {
   /** The interactive shell of a running -it container, if its main process is one. */
   get console(): RunningProcess["console"] {
     return (this.#process ?? this.#pending)?.console;
+  }
+
+  /** PID 1 as `ps` inside the container shows it. */
+  processes(): { pid: number; user: string; args: string[] }[] {
+    return this.running ? [{ pid: 1, user: this.config.User || "root", args: [this.path, ...this.args] }] : [];
   }
 
   get status(): ContainerStatus {

@@ -27,6 +27,13 @@ const digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
 /** Parse `name[:tag][@digest]` as the docker CLI does, normalising to Docker Hub. */
 export function parseReference(input: string): Reference {
   if (input === "" || input.length > 255) throw invalidParameter("invalid reference format");
+  // As ParseNormalizedNamed: the repository (up to a tag's colon) must be lowercase, checked first.
+  const slashAt = input.indexOf("/");
+  const first = slashAt < 0 ? "" : input.slice(0, slashAt);
+  const hasDomain = slashAt >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const remainder = hasDomain ? input.slice(slashAt + 1) : slashAt < 0 ? `library/${input}` : input;
+  const remoteName = remainder.split(":")[0]!.split("@")[0]!;
+  if (remoteName.toLowerCase() !== remoteName) throw invalidParameter(`invalid reference format: repository name (${remoteName}) must be lowercase`);
   let rest = input;
   let digest: string | undefined;
   const at = rest.indexOf("@");

@@ -3,7 +3,7 @@
  * it as PID 1, either as a program model from the catalog or as commands in just-bash.
  */
 import { Bash } from "just-bash";
-import { busyboxMessages, resolveUser, systemCommands } from "./system-commands.ts";
+import { busyboxMessages, resolveUser, systemCommands, type ProcessEntry } from "./system-commands.ts";
 import { programs } from "../catalog/programs/index.ts";
 import type { SignalName } from "./process.ts";
 import type { LayeredFs } from "./layered-fs.ts";
@@ -24,6 +24,8 @@ export interface Launch {
   interactive?: boolean;
   /** What was piped to the process's stdin (`echo hi | docker run -i busybox cat`). */
   stdin?: string;
+  /** The container's processes, for `ps` inside it. */
+  processes?: () => ProcessEntry[];
 }
 
 export interface ProcessOutput {
@@ -152,7 +154,7 @@ function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Bash 
     cwd: launch.workingDir || "/",
     env: launch.env,
     sleep: (ms) => sleep(clock, ms, signal),
-    customCommands: systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user)),
+    customCommands: systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user), launch.processes),
     processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
     // No guest JavaScript runs here; the global patching would cost every command a millisecond.
     defenseInDepth: false,

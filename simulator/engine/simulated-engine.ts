@@ -303,17 +303,31 @@ export class SimulatedEngine implements Engine {
     this.#containerEvent("rename", c, { oldName: `/${oldName}` });
   }
 
-  async containerTop(idOrName: string): Promise<{ Titles: string[]; Processes: string[][] }> {
+  async containerTop(idOrName: string, psArgs = "-ef"): Promise<{ Titles: string[]; Processes: string[][] }> {
     const c = this.#find(idOrName);
-    this.#api("GET", `/containers/${c.id.slice(0, 12)}/top`);
+    this.#api("GET", `/containers/${c.id.slice(0, 12)}/top?ps_args=${encodeURIComponent(psArgs)}`);
     if (!c.running) throw conflict(`container ${c.id} is not running`);
     const { context } = c.actor.getSnapshot();
-    const stime = new Date(context.startedAt).toISOString().slice(11, 16);
-    const pid = String(pidOf(c));
-    return {
-      Titles: ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"],
-      Processes: [[c.config.User || "root", pid, String(Number(pid) - 21), "0", stime, "?", "00:00:00", [c.path, ...c.args].join(" ")]],
+    const pid = pidOf(c);
+    const values: Record<string, string> = {
+      UID: c.config.User || "root",
+      USER: c.config.User || "root",
+      PID: String(pid),
+      PPID: String(pid - 21),
+      C: "0",
+      STIME: new Date(context.startedAt).toISOString().slice(11, 16),
+      TTY: "?",
+      TIME: "00:00:00",
+      CMD: [c.path, ...c.args].join(" "),
+      COMMAND: c.path.slice(c.path.lastIndexOf("/") + 1),
     };
+    const fields = /-o\s*(\S+)/.exec(psArgs)?.[1];
+    if (!fields) return { Titles: ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"], Processes: [["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"].map((k) => values[k]!)] };
+    const names: Record<string, string> = { pid: "PID", ppid: "PPID", user: "USER", uid: "UID", comm: "COMMAND", args: "COMMAND", cmd: "CMD", time: "TIME", stime: "STIME", tty: "TT", c: "C" };
+    const titles = fields.split(",").map((f) => names[f] ?? f.toUpperCase());
+    if (!titles.includes("PID")) throw invalidParameter("Couldn't find PID field in ps output");
+    const columns = fields.split(",").map((f) => (f === "args" || f === "cmd" ? values["CMD"]! : f === "tty" ? "?" : values[names[f] ?? f.toUpperCase()] ?? "-"));
+    return { Titles: titles, Processes: [columns] };
   }
 
   async containerChanges(idOrName: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]> {
@@ -381,6 +395,7 @@ export class SimulatedEngine implements Engine {
         user: config.User ?? c.config.User ?? "",
         fs: c.fs,
         programs: c.image.programs,
+        processes: () => c.processes(),
         interactive,
         ...(stdin !== undefined ? { stdin } : {}),
       },

@@ -35,8 +35,42 @@ export async function resolveUser(fs: LayeredFs, spec: string): Promise<Identity
 
 const ok = (stdout: string) => ({ stdout, stderr: "", exitCode: 0 });
 
-export function systemCommands(fs: LayeredFs, hostname: string, identity: () => Promise<Identity>) {
+/** A process as `ps` lists it. */
+export interface ProcessEntry {
+  pid: number;
+  user: string;
+  args: string[];
+}
+
+/** BusyBox ps: `PID USER TIME COMMAND`, or the columns `-o` names. */
+function busyboxPs(args: string[], processes: ProcessEntry[]): { stdout: string; stderr: string; exitCode: number } {
+  const oAt = args.findIndex((a) => a === "-o" || a.startsWith("-o"));
+  const spec = oAt < 0 ? undefined : args[oAt] === "-o" ? args[oAt + 1] : args[oAt]!.slice(2);
+  const columns: Record<string, [string, (p: ProcessEntry) => string]> = {
+    pid: ["PID  ", (p) => String(p.pid).padStart(5)],
+    ppid: [" PPID", (p) => String(p.pid === 1 ? 0 : 1).padStart(5)],
+    user: ["USER    ", (p) => p.user.padEnd(8)],
+    comm: ["COMMAND", (p) => p.args[0]!.slice(p.args[0]!.lastIndexOf("/") + 1)],
+    args: ["COMMAND", (p) => p.args.join(" ")],
+    time: [" TIME", () => " 0:00"],
+  };
+  if (!spec) {
+    const rows = processes.map((p) => `${String(p.pid).padStart(5)} ${p.user.padEnd(8)}  0:00 ${p.args.join(" ")}`);
+    return ok(`PID   USER     TIME  COMMAND\n${rows.join("\n")}\n`);
+  }
+  const picked = spec.split(",").map((name) => columns[name]);
+  if (picked.some((c) => c === undefined)) return { stdout: "", stderr: `ps: bad -o argument '${spec.split(",").find((n) => !columns[n])}'\n`, exitCode: 1 };
+  const line = (cells: string[]) => cells.join(" ").trimEnd();
+  const header = line(picked.map((c) => c![0]));
+  return ok(`${header.trimStart() === header ? header : header}\n${processes.map((p) => line(picked.map((c) => c![1](p)))).join("\n")}\n`);
+}
+
+export function systemCommands(fs: LayeredFs, hostname: string, identity: () => Promise<Identity>, processes: () => ProcessEntry[] = () => []) {
   return [
+    defineCommand("ps", async (args) => {
+      const self: ProcessEntry = { pid: Math.max(6, ...processes().map((p) => p.pid)) + 1, user: (await identity()).user || "root", args: ["ps", ...args] };
+      return busyboxPs(args, [...processes(), self]);
+    }),
     defineCommand("uname", async (args) => {
       const all = { s: "Linux", n: hostname, r: "6.8.0-dockyard", v: "#1 SMP PREEMPT_DYNAMIC", m: "x86_64", o: "GNU/Linux" };
       const flags = args.join("").replace(/-/g, "");

@@ -1,5 +1,5 @@
 /** The learner's host: a small Linux shell (just-bash) with `docker` on its PATH. */
-import { Bash, decodeBytesToUtf8, defineCommand } from "just-bash";
+import { Bash, defineCommand } from "just-bash";
 import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import type { Clock } from "../engine/clock.ts";
 import { docker } from "../cli/docker.ts";
@@ -18,6 +18,15 @@ export interface HostShellOptions {
   /** True when a person types at a terminal: docker then formats for a TTY unless piped, and -it works. */
   interactive?: boolean;
   columns?: number | (() => number);
+}
+
+/**
+ * A command's stdin as text. just-bash carries bytes as a latin1 string; its browser build
+ * does not export its decoder, so decode the UTF-8 here.
+ */
+function stdinText(bytes: unknown): string {
+  const latin1 = String(bytes);
+  return /^[\x00-\x7f]*$/.test(latin1) ? latin1 : new TextDecoder().decode(Uint8Array.from(latin1, (c) => c.charCodeAt(0)));
 }
 
 export const HOME = "/home/learner";
@@ -68,7 +77,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
         stdout: (t) => (sink ? sink("stdout", t) : (stdout += t)),
         stderr: (t) => (sink ? sink("stderr", t) : (stderr += t)),
         isTTY,
-        ...(decodeBytesToUtf8(ctx.stdin) !== "" ? { stdin: decodeBytesToUtf8(ctx.stdin) } : {}),
+        ...(stdinText(ctx.stdin) !== "" ? { stdin: stdinText(ctx.stdin) } : {}),
         columns: isTTY ? (typeof options.columns === "function" ? options.columns() : (options.columns ?? 80)) : 0,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       },

@@ -59,4 +59,10 @@ export const knownDifferences: KnownDifference[] = [
     rewrite: onStderr((s) => s.replace(/\bContainer (<ID64> is (?:not running|already paused|not paused))/g, "container $1").replace(/Cannot kill container:/g, "cannot kill container:")),
     reason: "moby lower-cased these daemon errors after 20.10 (`container ID is not running`, `cannot kill container: ...`); least certain entry: confirm on a Docker 29 engine",
   },
+  {
+    command: /^docker\s+(rmi|image\s+(rm|remove))\b/,
+    when: (real) => /^(Deleted: sha256:<DIGEST>\n){2,}/m.test(real.stdout),
+    rewrite: (real) => ({ ...real, stdout: real.stdout.replace(/(Deleted: sha256:<DIGEST>\n)+/, "Deleted: sha256:<DIGEST>\n") }),
+    reason: "20.10's graph driver also lists each deleted layer; Docker 29's containerd image store prints one Deleted line for the image",
+  },
 ];

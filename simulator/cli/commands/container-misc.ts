@@ -12,9 +12,9 @@ export const top: CommandSpec = {
   args: { min: 1 },
   interspersed: false,
   flags: [],
-  async run({ engine, io }, _flags, [name]) {
+  async run({ engine, io }, _flags, [name, ...psArgs]) {
     try {
-      const { Titles, Processes } = await engine.containerTop(name!);
+      const { Titles, Processes } = await engine.containerTop(name!, psArgs.length > 0 ? psArgs.join(" ") : undefined);
       io.stdout(tabwrite([Titles, ...Processes], 20, 3));
       return 0;
     } catch (error) {

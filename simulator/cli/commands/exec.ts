@@ -54,9 +54,12 @@ export const exec: CommandSpec = {
       return (await run).ExitCode;
     } catch (error) {
       const message = describeError(error);
+      // runc's exec failure arrives on the attached stream (stdout), not as a daemon error.
+      if (message.includes("OCI runtime exec failed")) {
+        io.stdout(`${message.replace(/^Error response from daemon: /, "")}\n`);
+        return 126;
+      }
       io.stderr(`${message}\n`);
-      if (message.includes("executable file not found") || message.includes("no such file or directory")) return 127;
-      if (message.includes("permission denied")) return 126;
       return 1;
     }
   },

@@ -46,8 +46,14 @@ function filterImages(images: ImageSummary[], filters: Record<string, string[]>)
   const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, ".")}$`);
   const matchesReference = (image: ImageSummary, pattern: string) =>
     image.RepoTags.some((tag) => glob(pattern).test(pattern.includes(":") ? tag : tag.slice(0, tag.lastIndexOf(":"))));
-  return images.filter((image) =>
-    (filters["reference"] ?? []).every((ref) => matchesReference(image, ref)) &&
+  const references = filters["reference"] ?? [];
+  // Only the names that match a reference filter are listed.
+  const narrowed = references.length === 0 ? images : images.map((image) => ({
+    ...image,
+    RepoTags: image.RepoTags.filter((tag) => references.some((ref) => matchesReference({ ...image, RepoTags: [tag] }, ref))),
+  }));
+  return narrowed.filter((image) =>
+    references.every((ref) => matchesReference(image, ref)) &&
     (filters["dangling"] ?? []).every((d) => (d === "true") === (image.RepoTags.length === 0)) &&
     (filters["label"] ?? []).every((l) => {
       const i = l.indexOf("=");

@@ -16,7 +16,14 @@ const inspectFlags: FlagSpec[] = [
 
 async function lookup(ctx: CommandContext, kind: Kind, name: string): Promise<unknown> {
   if (kind === "container") return ctx.engine.containerInspect(name);
-  if (kind === "image") return ctx.engine.imageInspect(name);
+  if (kind === "image") {
+    try {
+      return await ctx.engine.imageInspect(name);
+    } catch (error) {
+      if (error instanceof EngineError && error.statusCode === 404) throw new EngineError(404, `no such image: ${name}: ${error.message}`);
+      throw error;
+    }
+  }
   try {
     return await ctx.engine.containerInspect(name);
   } catch (error) {
@@ -51,7 +58,11 @@ function inspectCommand(kind: Kind): CommandSpec {
       const format = typeof flags["format"] === "string" ? flags["format"] : "";
       try {
         if (format === "" || format === "json") ctx.io.stdout(`${goJson(found, "    ")}\n`);
-        else for (const item of found) ctx.io.stdout(renderOne(format, item));
+        else {
+          for (const item of found) ctx.io.stdout(renderOne(format, item));
+          // The CLI still runs the template for what it could not find: an empty line each.
+          ctx.io.stdout("\n".repeat(errors.length));
+        }
       } catch (error) {
         if (error instanceof FormatError) {
           ctx.io.stderr(`${error.message}\n`);

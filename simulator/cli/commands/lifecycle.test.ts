@@ -91,8 +91,8 @@ describe("exec, logs, top, rename, diff", () => {
     expect((await sim.exec("docker exec -e X=1 box sh -c 'echo $X'")).stdout).toBe("1\n");
     expect((await sim.exec("docker diff box")).stdout).toBe("C /tmp\nA /tmp/file\n");
     const missing = await sim.exec("docker exec box nosuchcmd");
-    expect(missing.exitCode).toBe(127);
-    expect(missing.stderr).toContain('exec: "nosuchcmd": executable file not found in $PATH');
+    expect(missing.exitCode).toBe(126);
+    expect(missing.stdout).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "nosuchcmd": executable file not found in $PATH: unknown\n');
   });
 
   it("keeps data in the container's layer across restarts and loses it with the container", async () => {

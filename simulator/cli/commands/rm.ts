@@ -21,9 +21,9 @@ export const rm: CommandSpec = {
         await engine.containerRemove(name, { force: flags["force"] === true, volumes: flags["volumes"] === true });
         io.stdout(`${name}\n`);
       } catch (error) {
-        // With -f, a container that is already gone is not an error.
-        if (flags["force"] === true && error instanceof EngineError && error.statusCode === 404) continue;
         io.stderr(`${describeError(error)}\n`);
+        // With -f, a container that is already gone is reported but is not a failure.
+        if (flags["force"] === true && error instanceof EngineError && error.statusCode === 404) continue;
         failed = true;
       }
     }
