@@ -46,6 +46,16 @@ export class DockyardTerminal extends HTMLElement {
     term.open(screenElement);
     term.textarea?.setAttribute("aria-label", this.getAttribute("aria-label") ?? "Terminal");
     this.#term = term;
+    // Ctrl-D on an empty line ends the shell, as in bash: here it leaves a container's shell.
+    term.attachCustomKeyEventHandler((event) => {
+      if (event.type !== "keydown" || !event.ctrlKey || event.key.toLowerCase() !== "d") return true;
+      if (lineIsEmpty(readline)) {
+        term.input("exit", true);
+        term.input("\r", true);
+        return false;
+      }
+      return true;
+    });
 
     const refit = () => {
       const fontSize = this.#fontSize();
@@ -90,6 +100,12 @@ export class DockyardTerminal extends HTMLElement {
     this.#term?.dispose();
     this.#term = undefined;
   }
+}
+
+/** xterm-readline keeps the line being edited private; read it for Ctrl-D's test. */
+function lineIsEmpty(readline: Readline): boolean {
+  const state = (readline as unknown as { state?: { buffer?: () => string } }).state;
+  return typeof state?.buffer === "function" && state.buffer() === "";
 }
 
 const fallbackStrings: SessionStrings = {

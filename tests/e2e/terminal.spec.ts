@@ -121,4 +121,28 @@ test.describe("lesson terminal", () => {
     await page.setViewportSize({ width: 1280, height: 560 });
     await expect.poll(rowsAt).toBeLessThan(before);
   });
+
+  test("docker run -it opens the container's shell; exit and Ctrl-D come back", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await runLine(page, terminal, "docker run -it --name box busybox sh");
+    await expectOnScreen(terminal, /^\/ #$/m);
+    await runLine(page, terminal, "cat /etc/hostname");
+    await runLine(page, terminal, "exit");
+    await expectOnScreen(terminal, /^exit\nlearner@dockyard:~\$$/m);
+    await runLine(page, terminal, "docker start box && docker exec -it box sh");
+    await expectOnScreen(terminal, /^\/ #$/m);
+    await page.keyboard.press("Control+d");
+    await waitForPrompt(terminal);
+    await expectOnScreen(terminal, /\/ # exit\nexit\nlearner@dockyard:~\$$/m);
+  });
+
+  test("docker images on a terminal has no machine-readable warning", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await runLine(page, terminal, "docker pull hello-world");
+    await runLine(page, terminal, "docker images");
+    await expectOnScreen(terminal, /^IMAGE +ID +DISK USAGE +CONTENT SIZE +EXTRA$/m);
+    expect(await screenText(terminal)).not.toContain("designed for human readability");
+  });
 });

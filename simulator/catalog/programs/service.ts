@@ -92,15 +92,6 @@ export async function onPath(ctx: ProcessContext, name: string): Promise<boolean
   return false;
 }
 
-export async function exists(ctx: ProcessContext, path: string): Promise<boolean> {
-  try {
-    await ctx.fs.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The container's address as /etc/hosts gives it for its hostname (172.17.0.2 on the default bridge). */
 export async function containerAddress(ctx: ProcessContext): Promise<string> {
   try {

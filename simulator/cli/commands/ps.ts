@@ -13,10 +13,24 @@ export const goTime = (seconds: number) => `${new Date(seconds * 1000).toISOStri
 
 const HEADERS = { ID: "CONTAINER ID", Image: "IMAGE", Command: "COMMAND", CreatedAt: "CREATED AT", RunningFor: "CREATED", Ports: "PORTS", State: "STATE", Status: "STATUS", Size: "SIZE", Names: "NAMES", Labels: "LABELS", Mounts: "MOUNTS", LocalVolumes: "LOCAL VOLUMES", Networks: "NETWORKS" };
 
+/** `{{.Label "key"}}` is a method in docker/cli's container context, so templates can call it. */
+class ContainerRow {
+  readonly #labels: Record<string, string>;
+
+  constructor(fields: Record<string, unknown>, labels: Record<string, string>) {
+    Object.assign(this, fields);
+    this.#labels = labels;
+  }
+
+  Label(name: string): string {
+    return this.#labels[name] ?? "";
+  }
+}
+
 /** The fields `--format` templates see for one container (docker/cli's container context). */
 export function containerContext(c: ContainerSummary, now: number, trunc: boolean): Record<string, unknown> {
   const labels = Object.entries(c.Labels).map(([k, v]) => `${k}=${v}`).join(",");
-  return {
+  return new ContainerRow({
     ID: trunc ? c.Id.slice(0, 12) : c.Id,
     Names: c.Names.map((n) => n.slice(1)).join(","),
     Image: c.Image,
@@ -28,11 +42,10 @@ export function containerContext(c: ContainerSummary, now: number, trunc: boolea
     Status: c.Status,
     Size: c.SizeRw === undefined ? "0B" : `${humanSize(c.SizeRw, 3)} (virtual ${humanSize(c.SizeRootFs ?? 0, 3)})`,
     Labels: labels,
-    Label: (name: string) => c.Labels[name] ?? "",
     Mounts: "",
     LocalVolumes: "0",
     Networks: "bridge",
-  };
+  }, c.Labels) as unknown as Record<string, unknown>;
 }
 
 /** docker ps / docker container ls */
