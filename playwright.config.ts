@@ -25,6 +25,8 @@ const launchOptions: LaunchOptions = {
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
+  // Screenshots are for people to look at, not a check: only with DOCKYARD_SHOTS (npm run shots).
+  ...(process.env["DOCKYARD_SHOTS"] ? {} : { testIgnore: "**/screenshots.spec.ts" }),
   fullyParallel: true,
   forbidOnly: !!process.env["CI"],
   retries: process.env["CI"] ? 1 : 0,

@@ -29,6 +29,8 @@ export interface SimulatorOptions {
   engine?: Engine;
   /** Where container IDs come from; tests pass `seededIds()` for stable output. */
   ids?: IdSource;
+  /** Simulated registry bandwidth, so a person sees layers download; instant when unset. */
+  pullBytesPerSecond?: number;
   /** A person types at a terminal (the browser, `npm run sim`): docker formats for a TTY unless piped. */
   interactive?: boolean;
   /** Terminal width for TTY output; a function when the terminal can be resized. */
@@ -50,7 +52,7 @@ export interface Simulator {
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? systemClock;
   const traces = new EventBus<TraceEvent>();
-  const engine = options.engine ?? new SimulatedEngine({ clock, traces, ...(options.ids ? { ids: options.ids } : {}) });
+  const engine = options.engine ?? new SimulatedEngine({ clock, traces, pullBytesPerSecond: options.pullBytesPerSecond, ...(options.ids ? { ids: options.ids } : {}) });
   const shell: HostShell = createHostShell({
     engine,
     clock,

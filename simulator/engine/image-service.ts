@@ -1,18 +1,25 @@
 /** The daemon's image side: pulling from the registry, the local store, tags, history, search, prune, commit. */
-import type { CommitOptions, HistoryItem, ImageDeleteItem, ImageInspect, ImageSummary, PullOptions, PullResult, SearchResult } from "../backend/engine.ts";
+import type { CommitOptions, HistoryItem, ImageDeleteItem, ImageInspect, ImageSummary, ProgressMessage, PullOptions, PullResult, SearchResult } from "../backend/engine.ts";
 import { EngineError, conflict, notFound } from "../backend/errors.ts";
 import { catalogImages } from "../catalog/images.ts";
-import type { Clock } from "./clock.ts";
+import { createActor } from "xstate";
+import { sleep, type Clock } from "./clock.ts";
+import { pullMachine } from "./pull.machine.ts";
 import type { Container } from "./container.ts";
 import type { DockerEvent, EventBus, TraceEvent } from "./events.ts";
 import { ImageStore, imageContentSize, imageSize, type LocalImage } from "./image-store.ts";
 import { familiarName, familiarString, parseReference, withDefaultTag } from "./reference.ts";
-import { repositoryExists, resolve } from "./registry.ts";
+import { repositoryExists, resolve, type RegistryLayer } from "./registry.ts";
 import { commitImage } from "./commit.ts";
+
+/** How often an animated pull reports progress. */
+const PULL_TICK_MS = 100;
 
 /** What the image side needs from the rest of the daemon. */
 export interface Daemon {
   clock: Clock;
+  /** Simulated registry bandwidth; undefined pulls instantly. */
+  pullBytesPerSecond?: number | undefined;
   traces: EventBus<TraceEvent>;
   api(method: string, path: string): void;
   emit(type: DockerEvent["Type"], action: string, id: string, attributes: Record<string, string>): void;
@@ -51,21 +58,12 @@ export class ImageService {
       progress({ status: `Status: Image is up to date for ${shown}` });
       return { reference: full, digest: remote.digest, status: `Image is up to date for ${shown}` };
     }
-    for (const layer of remote.layers) {
-      const short = layer.digest.slice(7, 19);
-      if (this.#store.hasLayer(layer.digest)) {
-        progress({ id: short, status: "Already exists" });
-        continue;
-      }
-      options.signal?.throwIfAborted();
-      progress({ id: short, status: "Pulling fs layer" });
-      this.#d.traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "layer", ref: shown, layer: layer.digest, status: "downloading" });
-      progress({ id: short, status: "Downloading", progressDetail: { current: layer.compressed, total: layer.compressed } });
-      progress({ id: short, status: "Verifying Checksum" });
-      progress({ id: short, status: "Download complete" });
-      progress({ id: short, status: "Extracting", progressDetail: { current: layer.compressed, total: layer.compressed } });
-      progress({ id: short, status: "Pull complete" });
-    }
+    const missing = remote.layers.filter((layer) => {
+      if (!this.#store.hasLayer(layer.digest)) return true;
+      progress({ id: layer.digest.slice(7, 19), status: "Already exists" });
+      return false;
+    });
+    await this.#transfer(missing, shown, progress, options.signal);
     this.#store.add(remote);
     progress({ status: `Digest: ${remote.digest}` });
     const status = `Downloaded newer image for ${shown}`;
@@ -87,6 +85,33 @@ export class ImageService {
       Containers: containers.filter((c) => c.image.id === image.id).length,
       Labels: image.config.Labels ?? {},
     }));
+  }
+
+  /** Run the layer transfer as a pull actor, instantly or at the daemon's simulated bandwidth. */
+  async #transfer(layers: RegistryLayer[], ref: string, progress: (m: ProgressMessage) => void, signal?: AbortSignal): Promise<void> {
+    const rate = this.#d.pullBytesPerSecond;
+    const actor = createActor(pullMachine, {
+      input: { layers: layers.map((l) => ({ id: l.digest.slice(7, 19), size: l.compressed })), bytesPerTick: rate ? (rate * PULL_TICK_MS) / 1000 : Infinity },
+    });
+    const byId = new Map(layers.map((l) => [l.digest.slice(7, 19), l]));
+    const flush = () => {
+      for (const message of actor.getSnapshot().context.outbox) {
+        progress(message);
+        const layer = message.id ? byId.get(message.id) : undefined;
+        if (layer && (message.status === "Pulling fs layer" || message.status === "Pull complete")) {
+          this.#d.traces.emit({ kind: "registry", from: "daemon", to: "registry", action: "layer", ref, layer: layer.digest, status: message.status === "Pull complete" ? "complete" : "downloading" });
+        }
+      }
+    };
+    actor.start();
+    flush();
+    while (actor.getSnapshot().status !== "done") {
+      signal?.throwIfAborted();
+      if (rate) await sleep(this.#d.clock, PULL_TICK_MS, signal);
+      actor.send({ type: "TICK" });
+      flush();
+    }
+    actor.stop();
   }
 
   async list(): Promise<ImageSummary[]> {

@@ -18,6 +18,8 @@ import { ENGINE_VERSION, versionInfo } from "./versions.ts";
 
 export interface SimulatedEngineOptions {
   clock: Clock;
+  /** Simulated registry bandwidth, for pulls a person can watch; undefined pulls instantly. */
+  pullBytesPerSecond?: number | undefined;
   traces?: EventBus<TraceEvent>;
   ids?: IdSource;
 }
@@ -47,6 +49,7 @@ export class SimulatedEngine implements Engine {
     this.#ids = options.ids ?? randomIds;
     this.#images = new ImageService({
       clock: this.#clock,
+      pullBytesPerSecond: options.pullBytesPerSecond,
       traces: this.#traces,
       api: (method, path) => this.#api(method, path),
       emit: (type, action, id, attributes) => this.#emit(type, action, id, attributes),

@@ -75,7 +75,8 @@ export class DockyardTerminal extends HTMLElement {
       readline,
       loadSimulator: async () => {
         const { createSimulator } = await import("../../simulator/index.ts");
-        return createSimulator({ interactive: true, columns: () => term.cols });
+        // A registry that takes a moment, so layers can be seen downloading.
+        return createSimulator({ interactive: true, columns: () => term.cols, pullBytesPerSecond: 16_000_000 });
       },
       setup: parseJson<string[]>(this.dataset["setup"], []),
       strings: parseJson<SessionStrings>(this.dataset["strings"], fallbackStrings),

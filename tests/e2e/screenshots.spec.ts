@@ -1,7 +1,7 @@
 import { test } from "@playwright/test";
 import { runLine, terminalOn } from "./terminal.ts";
 
-// Not a check: `DOCKYARD_SHOTS=/tmp/shots npx playwright test screenshots` saves pages to look at.
+// Not a check: `npm run shots` (or DOCKYARD_SHOTS=/tmp/shots npx playwright test screenshots) saves pages to look at.
 const dir = process.env["DOCKYARD_SHOTS"];
 const sizes = [
   { name: "laptop", width: 1280, height: 800 },

@@ -1,20 +1,13 @@
 import type { CommandContext, CommandSpec } from "../command.ts";
-import type { ProgressMessage } from "../../backend/engine.ts";
-import { renderProgress } from "../format/progress.ts";
+import { ProgressPrinter } from "../format/progress.ts";
 import { parseReference } from "../../engine/reference.ts";
 import { describeError } from "./errors.ts";
 
-/** Pull `ref`, writing progress as the CLI does; resolves with the full reference pulled. */
+/** Pull `ref`, writing progress as the CLI does while it arrives; resolves with the full reference pulled. */
 export async function pullWithProgress(ctx: CommandContext, ref: string, write: (text: string) => void, quiet = false): Promise<string> {
-  const messages: ProgressMessage[] = [];
-  try {
-    const result = await ctx.engine.imagePull(ref, { onProgress: (m) => messages.push(m), ...(ctx.io.signal ? { signal: ctx.io.signal } : {}) });
-    if (!quiet) write(renderProgress(messages, ctx.io.isTTY));
-    return result.reference;
-  } catch (error) {
-    if (!quiet) write(renderProgress(messages, ctx.io.isTTY));
-    throw error;
-  }
+  const printer = new ProgressPrinter(ctx.io.isTTY, ctx.io.columns, write);
+  const result = await ctx.engine.imagePull(ref, { onProgress: (m) => !quiet && printer.push(m), ...(ctx.io.signal ? { signal: ctx.io.signal } : {}) });
+  return result.reference;
 }
 
 /** docker pull / docker image pull */
@@ -37,6 +30,7 @@ export const pull: CommandSpec = {
       ctx.io.stdout(`${full}\n`);
       return 0;
     } catch (error) {
+      if (ctx.io.signal?.aborted) return 130;
       ctx.io.stderr(`${describeError(error)}\n`);
       return 1;
     }

@@ -114,6 +114,7 @@ export const run: CommandSpec = {
       const { config, name } = await containerConfig(flags, image!, command, ctx.host);
       id = await createWithPull(ctx, config, name);
     } catch (error) {
+      if (ctx.io.signal?.aborted) return 130;
       ctx.io.stderr(`docker: ${describeError(error)}${runHint}\n`);
       return 125;
     }
