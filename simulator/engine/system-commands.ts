@@ -1,6 +1,5 @@
 /** Commands every container has that just-bash lacks or answers for its own host: uname, id, whoami, hostname. */
-import { defineCommand } from "just-bash";
-import type { LayeredFs } from "./layered-fs.ts";
+import { defineCommand, type IFileSystem } from "just-bash";
 
 export interface Identity {
   uid: number;
@@ -9,7 +8,7 @@ export interface Identity {
   group: string;
 }
 
-async function readLines(fs: LayeredFs, path: string): Promise<string[][]> {
+async function readLines(fs: IFileSystem, path: string): Promise<string[][]> {
   try {
     return (await fs.readFile(path)).split("\n").filter(Boolean).map((line) => line.split(":"));
   } catch {
@@ -18,7 +17,7 @@ async function readLines(fs: LayeredFs, path: string): Promise<string[][]> {
 }
 
 /** Resolve `-u name|uid[:group|gid]` against the container's /etc/passwd and /etc/group. */
-export async function resolveUser(fs: LayeredFs, spec: string): Promise<Identity> {
+export async function resolveUser(fs: IFileSystem, spec: string): Promise<Identity> {
   const passwd = await readLines(fs, "/etc/passwd");
   const groups = await readLines(fs, "/etc/group");
   const [userPart = "", groupPart] = (spec || "root").split(":");
@@ -65,7 +64,7 @@ function busyboxPs(args: string[], processes: ProcessEntry[]): { stdout: string;
   return ok(`${header.trimStart() === header ? header : header}\n${processes.map((p) => line(picked.map((c) => c![1](p)))).join("\n")}\n`);
 }
 
-export function systemCommands(fs: LayeredFs, hostname: string, identity: () => Promise<Identity>, processes: () => ProcessEntry[] = () => []) {
+export function systemCommands(fs: IFileSystem, hostname: string, identity: () => Promise<Identity>, processes: () => ProcessEntry[] = () => []) {
   return [
     defineCommand("ps", async (args) => {
       const self: ProcessEntry = { pid: Math.max(6, ...processes().map((p) => p.pid)) + 1, user: (await identity()).user || "root", args: ["ps", ...args] };

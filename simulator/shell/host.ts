@@ -1,5 +1,6 @@
 /** The learner's host: a small Linux shell (just-bash) with `docker` on its PATH. */
-import { Bash, defineCommand } from "just-bash";
+import { Bash, defineCommand, InMemoryFs } from "just-bash";
+import { systemCommands } from "../engine/system-commands.ts";
 import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import type { Clock } from "../engine/clock.ts";
 import { docker } from "../cli/docker.ts";
@@ -84,15 +85,16 @@ export function createHostShell(options: HostShellOptions): HostShell {
     });
     return { stdout, stderr, exitCode };
   });
+  const hostFs = new InMemoryFs({
+    [`${HOME}/.profile`]: "# ~/.profile: Dockyard's simulated host\n",
+    "/etc/hostname": `${HOSTNAME}\n`,
+    "/etc/os-release": 'PRETTY_NAME="Dockyard host (simulated Linux)"\nNAME="Dockyard"\nID=dockyard\n',
+  });
   const bash = new Bash({
+    fs: hostFs,
     cwd: HOME,
     env: { HOME, USER, LOGNAME: USER, HOSTNAME, SHELL: "/bin/bash", PATH: "/usr/local/bin:/usr/bin:/bin", TERM: "xterm-256color", LANG: "C.UTF-8" },
-    files: {
-      [`${HOME}/.profile`]: "# ~/.profile: Dockyard's simulated host\n",
-      "/etc/hostname": `${HOSTNAME}\n`,
-      "/etc/os-release": 'PRETTY_NAME="Dockyard host (simulated Linux)"\nNAME="Dockyard"\nID=dockyard\n',
-    },
-    customCommands: [dockerCommand],
+    customCommands: [dockerCommand, ...systemCommands(hostFs, HOSTNAME, async () => ({ uid: 1000, gid: 1000, user: USER, group: USER }))],
     // No guest JavaScript runs here; the global patching would cost every command a millisecond.
     defenseInDepth: false,
   });
