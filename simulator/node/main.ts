@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline";
 import { createSimulator } from "../index.ts";
 import { splitScript } from "../shell/script.ts";
+import { exitRequest } from "../shell/session.ts";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -38,13 +39,12 @@ async function runInteractive(): Promise<void> {
   rl.setPrompt(sim.prompt());
   rl.prompt();
   for await (const line of rl) {
-    if (line.trim() === "exit") break;
+    // `exit` leaves the host; inside a container's shell it belongs to that shell.
+    if (sim.prompt().startsWith("learner@") && exitRequest(line, 0) !== undefined) break;
     if (line.trim() !== "") {
       running = new AbortController();
-      const result = await sim.exec(line, { signal: running.signal });
+      await sim.exec(line, { signal: running.signal, onOutput: (stream, text) => (stream === "stdout" ? process.stdout : process.stderr).write(text) });
       running = undefined;
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
     }
     rl.setPrompt(sim.prompt());
     rl.prompt();
