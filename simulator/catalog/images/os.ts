@@ -1,16 +1,29 @@
 /** Base images: hello-world, busybox, alpine, ubuntu and debian. */
 import type { CatalogImage, CatalogLayer } from "../types.ts";
-import { busyboxApplets, commandsIn, standardDirs } from "../filesystems.ts";
-import { alpine320, alpine321, alpine322, bookworm, bookwormSlim, config, debianFamily, group, layer, passwd, trixie, trixieSlim } from "./common.ts";
+import { busyboxApplets, commandsIn } from "../filesystems.ts";
+import { alpine320, alpine321, alpine322, bookworm, bookwormSlim, config, debianFamily, layer, trixie, trixieSlim } from "./common.ts";
+
+/** Docker Hub's busybox: its own /etc/passwd and /etc/group, and /lib, /lib64, /var/www for the applets. */
+const busyboxPasswd = `root:x:0:0:root:/root:/bin/sh
+daemon:x:1:1:daemon:/usr/sbin:/bin/false
+bin:x:2:2:bin:/bin:/bin/false
+sys:x:3:3:sys:/dev:/bin/false
+sync:x:4:100:sync:/bin:/bin/sync
+mail:x:8:8:mail:/var/spool/mail:/bin/false
+www-data:x:33:33:www-data:/var/www:/bin/false
+operator:x:37:37:Operator:/var:/bin/false
+nobody:x:65534:65534:nobody:/home:/bin/false
+`;
+const busyboxGroup = ["root:x:0:", "daemon:x:1:", "bin:x:2:", "sys:x:3:", "adm:x:4:", "tty:x:5:", "disk:x:6:", "lp:x:7:", "mail:x:8:", "kmem:x:9:", "wheel:x:10:root", "cdrom:x:11:", "dialout:x:18:", "floppy:x:19:", "video:x:28:", "audio:x:29:", "tape:x:32:", "www-data:x:33:", "operator:x:37:", "utmp:x:43:", "plugdev:x:46:", "staff:x:50:", "lock:x:54:", "netdev:x:82:", "users:x:100:", "nogroup:x:65534:"].join("\n") + "\n";
 
 const busyboxLayer: CatalogLayer = {
   key: "busybox-1.37.0-glibc",
   size: 4_426_752,
   compressed: 2_219_478,
   createdBy: "BusyBox 1.37.0 (glibc), Debian 12",
-  dirs: standardDirs,
+  dirs: ["/bin", "/dev", "/etc", "/home", "/lib", "/lib64", "/proc", "/root", "/sys", "/tmp", "/usr/sbin", "/var/spool/mail", "/var/www"],
   executables: commandsIn("/bin", ["busybox", ...busyboxApplets]),
-  files: { "/etc/passwd": passwd("/bin/sh"), "/etc/group": group() },
+  files: { "/etc/passwd": busyboxPasswd, "/etc/group": busyboxGroup },
 };
 
 const ubuntuRelease = (version: string, codename: string, lts = true) => ({
