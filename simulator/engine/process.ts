@@ -23,6 +23,18 @@ export interface ProcessContext {
    */
   onSignal(handler: (signal: SignalName) => void): void;
   clock: Clock;
+  /** The working directory (the image's WorkingDir, `-w`). */
+  cwd: string;
+  /** Whether the process has a TTY (`-t`). */
+  tty: boolean;
+  /** What was piped to its stdin (`docker run -i`), if anything. */
+  stdin?: string | undefined;
+  /**
+   * `exec "$@"`: replace this process with `argv`, found on PATH as the runtime finds any
+   * command (a program model, an interactive shell on a TTY, or a command in a shell).
+   * Resolves with that process's exit code; signals then go to it.
+   */
+  exec(argv: string[]): Promise<number>;
 }
 
 /** A long-running or special executable modelled in TypeScript; resolves with the exit code. */

@@ -2,7 +2,8 @@
  * The container runtime (runc's part): finds the entrypoint on the container's PATH and runs
  * it as PID 1, either as a program model from the catalog or as commands in just-bash.
  */
-import { Bash } from "just-bash";
+import { Bash, defineCommand } from "just-bash";
+import { programNames, shellView } from "./shell-view.ts";
 import { busyboxMessages, resolveUser, systemCommands, type ProcessEntry } from "./system-commands.ts";
 import { programs } from "../catalog/programs/index.ts";
 import type { SignalName } from "./process.ts";
@@ -99,7 +100,7 @@ export async function startProcess(launch: Launch, out: ProcessOutput, clock: Cl
 
   if (launch.interactive && isInteractiveShell(launch.argv)) {
     const shell = new InteractiveShell(
-      { bash: containerBash(launch, clock, killer.signal), fs: launch.fs, shell: name, hostname: launch.hostname, cwd: launch.workingDir || "/", env: launch.env, log: out.stdout },
+      { bash: await containerBash(launch, clock, killer.signal), fs: launch.fs, shell: name, hostname: launch.hostname, cwd: launch.workingDir || "/", env: launch.env, log: out.stdout },
       await launch.fs.exists("/bin/busybox"),
     );
     return { kill: (signal) => signal === "SIGKILL" && shell.end(137), exit: shell.closed, console: shell };
@@ -107,15 +108,74 @@ export async function startProcess(launch: Launch, out: ProcessOutput, clock: Cl
 
   const model = launch.programs[executable] ?? (await realProgram(launch, executable));
   let body: Promise<number>;
+  /** What the program exec'd into (an entrypoint's `exec "$@"`): it now gets the signals. */
+  let successor: RunningProcess | undefined;
   if (model && programs[model]) {
-    body = programs[model]({ argv: launch.argv, env: launch.env, hostname: launch.hostname, fs: launch.fs, stdout: out.stdout, stderr: out.stderr, signal: killer.signal, onSignal: (h) => handlers.push(h), clock });
+    body = programs[model]({
+      ...programContext(launch, out, clock, killer.signal),
+      onSignal: (h) => handlers.push(h),
+      exec: async (argv) => {
+        successor = await startProcess({ ...launch, argv }, out, clock);
+        return successor.exit;
+      },
+    });
   } else if (isIdle(name, args)) {
     body = idle(name, args, clock, killer.signal);
   } else {
     body = runInShell(launch, out, clock, killer.signal);
   }
   const exit = Promise.race([body.catch(() => killedCode ?? 1), killed]).then((code) => killedCode ?? code);
-  return { kill, exit };
+  return {
+    kill: (signal) => {
+      if (successor) successor.kill(signal);
+      if (signal === "SIGKILL" || !successor) kill(signal);
+    },
+    exit,
+    get console() {
+      return successor?.console;
+    },
+  };
+}
+
+/** The parts of a program's context that come straight from the launch. */
+function programContext(launch: Launch, out: ProcessOutput, clock: Clock, signal: AbortSignal) {
+  return {
+    argv: launch.argv,
+    env: launch.env,
+    hostname: launch.hostname,
+    fs: launch.fs,
+    stdout: out.stdout,
+    stderr: out.stderr,
+    signal,
+    clock,
+    cwd: launch.workingDir || "/",
+    tty: launch.interactive ?? false,
+    stdin: launch.stdin,
+  };
+}
+
+/** Program models as commands inside the container's shells (`sh -c 'nginx -v'`). */
+function programCommands(launch: Launch, names: Map<string, string>, clock: Clock, signal: AbortSignal) {
+  return [...names].filter(([, path]) => programs[launch.programs[path]!]).map(([name, path]) =>
+    defineCommand(name, async (args, ctx) => {
+      const model = launch.programs[path]!;
+      let stdout = "";
+      let stderr = "";
+      const env = Object.fromEntries(ctx.env);
+      const exitCode = await programs[model]!({
+        ...programContext({ ...launch, env, workingDir: ctx.cwd }, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, clock, signal),
+        argv: [name, ...args],
+        onSignal: () => {},
+        exec: async (argv) => {
+          const result = await ctx.exec!(shellQuote(argv), { cwd: ctx.cwd });
+          stdout += result.stdout;
+          stderr += result.stderr;
+          return result.exitCode;
+        },
+      });
+      return { stdout, stderr, exitCode };
+    }),
+  );
 }
 
 /** A program model may be registered for the target of a symlink (`/usr/sbin/nginx` via `/usr/bin/nginx`). */
@@ -148,13 +208,14 @@ async function idle(name: string, args: string[], clock: Clock, signal: AbortSig
 }
 
 /** A just-bash shell over the container's filesystem, with its environment and commands. */
-function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Bash {
+async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Promise<Bash> {
+  const names = await programNames(launch.fs, launch.programs);
   return new Bash({
-    fs: launch.fs,
+    fs: shellView(launch.fs, names),
     cwd: launch.workingDir || "/",
     env: launch.env,
     sleep: (ms) => sleep(clock, ms, signal),
-    customCommands: systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user), launch.processes),
+    customCommands: [...systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user), launch.processes), ...programCommands(launch, names, clock, signal)],
     processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
     // No guest JavaScript runs here; the global patching would cost every command a millisecond.
     defenseInDepth: false,
@@ -162,7 +223,7 @@ function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Bash 
 }
 
 async function runInShell(launch: Launch, out: ProcessOutput, clock: Clock, signal: AbortSignal): Promise<number> {
-  const bash = containerBash(launch, clock, signal);
+  const bash = await containerBash(launch, clock, signal);
   const result = await bash.exec(shellQuote(launch.argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/", ...(launch.stdin !== undefined ? { stdin: launch.stdin } : {}) });
   if (result.stdout) out.stdout(result.stdout);
   if (result.stderr) out.stderr((await launch.fs.exists("/bin/busybox")) ? busyboxMessages(result.stderr) : result.stderr);

@@ -369,7 +369,8 @@ export class SimulatedEngine implements Engine {
     this.#api("POST", `/containers/${c.id.slice(0, 12)}/attach?stream=1&stdin=1&stdout=1&stderr=1`);
     if (!c.running) throw conflict("You cannot attach to a stopped container, start it first");
     if (c.status === "paused") throw conflict("You cannot attach to a paused container, unpause it first");
-    const console = c.console;
+    // An entrypoint hands over to the shell (`exec "$@"`) once it has run: give it that moment.
+    const console = c.console ?? (await new Promise((resolve) => setTimeout(resolve, 0)), c.console);
     if (!console || console.ended) throw conflict(`container ${c.id} has no interactive shell on its TTY`);
     return console;
   }

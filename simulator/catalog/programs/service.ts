@@ -1,5 +1,4 @@
 /** What the service program models share: waiting for signals, the log clocks, running the next command. */
-import { Bash } from "just-bash";
 import type { Program, ProcessContext, SignalName } from "../../engine/process.ts";
 import { sleep } from "../../engine/clock.ts";
 
@@ -60,7 +59,6 @@ export const timestamps = {
 
 export const basename = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
-const quote = (words: string[]) => words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(" ");
 
 /**
  * `exec "$@"` at the end of an entrypoint script: a program model when one is known by that name,
@@ -68,15 +66,8 @@ const quote = (words: string[]) => words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) 
  */
 export async function execNext(ctx: ProcessContext, argv: string[], models: Record<string, Program>, cwd = "/"): Promise<number> {
   const model = models[basename(argv[0] ?? "")];
-  if (model) return model({ ...ctx, argv });
-  // The runtime may offer a real exec (see the report in programs/index.ts); until then, a shell runs it.
-  const exec = (ctx as ProcessContext & { exec?: (argv: string[]) => Promise<number> }).exec;
-  if (exec) return exec(argv);
-  const bash = new Bash({ fs: ctx.fs, cwd, env: ctx.env, sleep: (ms) => sleep(ctx.clock, ms, ctx.signal) });
-  const result = await bash.exec(quote(argv), { signal: ctx.signal, replaceEnv: true, env: ctx.env, cwd });
-  if (result.stdout) ctx.stdout(result.stdout);
-  if (result.stderr) ctx.stderr(result.stderr);
-  return result.exitCode;
+  if (model) return model({ ...ctx, argv, cwd });
+  return ctx.exec(argv);
 }
 
 /** Whether `name` is a command on the container's PATH (`command -v`). */

@@ -41,3 +41,23 @@ describe("interactive containers (-it)", () => {
     expect(sim.prompt()).toBe("learner@dockyard:~$ ");
   });
 });
+
+describe("entrypoints that hand over to a command (exec \"$@\")", () => {
+  it("docker run -it nginx bash passes nginx's entrypoint and opens bash", async () => {
+    const { sim } = testSimulator({ interactive: true });
+    await sim.exec("docker pull nginx");
+    await sim.exec("docker run -it --rm nginx bash");
+    expect(sim.prompt()).toMatch(/^root@[0-9a-f]{12}:\/# $/);
+    expect((await sim.exec("nginx -v")).stderr).toMatch(/^nginx version: nginx\/1\.\d+\.\d+\n$/);
+    expect((await sim.exec("cd /etc/nginx && ls")).stdout).toContain("nginx.conf\n");
+    await sim.exec("exit");
+    expect(sim.prompt()).toBe("learner@dockyard:~$ ");
+  });
+
+  it("program models run from a container's shell by any of their names", async () => {
+    const { sim } = testSimulator();
+    const r = await sim.exec("docker run --rm python:3.13 sh -c 'python3 --version && which python3'");
+    expect(r.stdout).toMatch(/^Python 3\.13\.\d+\n\/usr\/bin\/python3\n$/);
+    expect((await sim.exec("docker run --rm node:24 sh -c 'node -v; npm -v'")).stdout).toMatch(/^v24\.\d+\.\d+\n\d+\.\d+\.\d+\n$/);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * How a container's shell sees its filesystem. just-bash runs a command it knows only when
+ * PATH finds it as /bin/NAME or /usr/bin/NAME; an executable anywhere else it runs as a
+ * script. Program models live where the real images put them (/usr/sbin/nginx,
+ * /usr/local/bin/python3 -> python3.13), so in the shell's view each program name appears as
+ * /usr/bin/NAME, and its other places on PATH do not "exist" for the command lookup (stat,
+ * ls and cat still see them).
+ */
+import type { FsStat, IFileSystem } from "just-bash";
+import type { LayeredFs } from "./layered-fs.ts";
+
+const PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+
+/** Image programs are fixed per image: their names are found once. */
+const namesByImage = new WeakMap<Record<string, string>, Map<string, string>>();
+
+/** Every name a program model answers to on PATH (its file and the links to it) -> its real path. */
+export async function programNames(fs: LayeredFs, programs: Record<string, string>): Promise<Map<string, string>> {
+  const cached = namesByImage.get(programs);
+  if (cached) return cached;
+  const names = new Map<string, string>();
+  for (const path of Object.keys(programs)) names.set(path.slice(path.lastIndexOf("/") + 1), path);
+  if (names.size > 0) {
+    for (const dir of PATH_DIRS) {
+      const entries = await fs.readdirWithFileTypes(dir).catch(() => []);
+      for (const entry of entries) {
+        if (!entry.isSymbolicLink) continue;
+        const real = await fs.realpath(`${dir}/${entry.name}`).catch(() => "");
+        if (programs[real]) names.set(entry.name, real);
+      }
+    }
+  }
+  namesByImage.set(programs, names);
+  return names;
+}
+
+export function shellView(fs: IFileSystem, names: Map<string, string>): IFileSystem {
+  if (names.size === 0) return fs;
+  const split = (path: string) => [path.slice(0, path.lastIndexOf("/")) || "/", path.slice(path.lastIndexOf("/") + 1)] as const;
+  const moved = (path: string) => {
+    const [dir, name] = split(path);
+    return dir === "/usr/bin" ? names.get(name) : undefined;
+  };
+  const hidden = (path: string) => {
+    const [dir, name] = split(path);
+    return names.has(name) && dir !== "/usr/bin" && PATH_DIRS.includes(dir);
+  };
+  return new Proxy(fs, {
+    get(target, property, receiver) {
+      const original = Reflect.get(target, property, receiver) as unknown;
+      if (typeof original !== "function") return original;
+      switch (property) {
+        case "exists":
+          return async (path: string) => (hidden(path) ? false : moved(path) ? true : target.exists(path));
+        case "stat":
+        case "lstat":
+          return async (path: string): Promise<FsStat> => {
+            const real = moved(path);
+            return real ? target.stat(real) : target[property as "stat"](path);
+          };
+        case "readFile":
+          return (path: string, options?: unknown) => target.readFile(moved(path) ?? path, options as never);
+        default:
+          return original.bind(target);
+      }
+    },
+  });
+}
