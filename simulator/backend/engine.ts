@@ -163,6 +163,8 @@ export interface ProgressMessage {
 export interface PullOptions {
   onProgress?: (message: ProgressMessage) => void;
   signal?: AbortSignal;
+  /** Pull every tag of the repository (`fromImage` without a tag). */
+  allTags?: boolean;
 }
 
 export interface PullResult {

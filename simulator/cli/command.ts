@@ -64,7 +64,7 @@ export interface CommandGroup {
 /** `Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]` body, as --help prints it. */
 export function helpText(path: string, spec: CommandSpec, aliases: string[]): string {
   let text = `\nUsage:  ${path} ${spec.usage}\n\n${spec.short}\n`;
-  if (aliases.length > 0) text += `\nAliases:\n  ${[path, ...aliases].join(", ")}\n`;
+  if (aliases.length > 0) text += `\nAliases:\n  ${aliases.join(", ")}\n`;
   const options = flagUsages(spec.flags);
   if (options) text += `\nOptions:\n${options}`;
   return text;

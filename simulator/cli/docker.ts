@@ -15,7 +15,8 @@ interface Resolved {
 
 const plural = (n: number) => (n === 1 ? "argument" : "arguments");
 
-function aliasesOf(path: string, spec: CommandSpec): string[] {
+/** Every way to invoke a command, as --help lists them: the management forms, then the shortcut. */
+function aliasesOf(spec: CommandSpec): string[] {
   const found = new Set<string>();
   for (const group of groups) {
     if (group.commands.includes(spec)) {
@@ -23,8 +24,7 @@ function aliasesOf(path: string, spec: CommandSpec): string[] {
     }
   }
   for (const s of shortcuts) if (s.spec === spec) found.add(`docker ${s.word}`);
-  found.delete(path);
-  return [...found];
+  return found.size > 1 ? [...found] : [];
 }
 
 function resolve(argv: string[]): Resolved | { group: string } | { unknown: string } | { unknownIn: string; word: string } | undefined {
@@ -95,7 +95,7 @@ export async function docker(argv: string[], ctx: CommandContext): Promise<numbe
     throw error;
   }
   if (parsed.help) {
-    io.stdout(helpText(path, spec, aliasesOf(path, spec)));
+    io.stdout(helpText(path, spec, aliasesOf(spec)));
     return 0;
   }
   const { min = 0, max = Infinity } = spec.args ?? {};

@@ -138,7 +138,9 @@ export function flagUsages(specs: FlagSpec[]): string {
       return { left, usage };
     });
   const width = Math.max(0, ...lines.map((l) => l.left.length));
-  return lines.map((l) => `${l.left.padEnd(width)}   ${l.usage}\n`).join("");
+  // Later lines of a multi-line usage line up under the first, as pflag prints them.
+  const indent = " ".repeat(width + 3);
+  return lines.map((l) => `${l.left.padEnd(width)}   ${l.usage.split("\n").join(`\n${indent}`)}\n`).join("");
 }
 
 function defaultValueName(type: FlagType): string {

@@ -1,6 +1,6 @@
 /** The daemon's image side: pulling from the registry, the local store, tags, history, search, prune, commit. */
 import type { CommitOptions, HistoryItem, ImageDeleteItem, ImageInspect, ImageSummary, ProgressMessage, PullOptions, PullResult, SearchResult } from "../backend/engine.ts";
-import { EngineError, conflict, notFound } from "../backend/errors.ts";
+import { EngineError, conflict, invalidParameter, notFound } from "../backend/errors.ts";
 import { catalogImages } from "../catalog/images.ts";
 import { createActor } from "xstate";
 import { sleep, type Clock } from "./clock.ts";
@@ -9,7 +9,7 @@ import type { Container } from "./container.ts";
 import type { DockerEvent, EventBus, TraceEvent } from "./events.ts";
 import { ImageStore, imageContentSize, imageSize, type LocalImage } from "./image-store.ts";
 import { familiarName, familiarString, parseReference, withDefaultTag } from "./reference.ts";
-import { repositoryExists, resolve, type RegistryLayer } from "./registry.ts";
+import { repositoryExists, resolve, tagsOf, type RegistryLayer } from "./registry.ts";
 import { commitImage } from "./commit.ts";
 
 /** How often an animated pull reports progress. */
@@ -39,6 +39,15 @@ export class ImageService {
   }
 
   async pull(refText: string, options: PullOptions = {}): Promise<PullResult> {
+    if (options.allTags) {
+      const base = parseReference(refText);
+      if (base.tag !== undefined || base.digest !== undefined) throw invalidParameter("tag can't be used with --all-tags/-a");
+      const tags = tagsOf(base);
+      if (tags.length === 0) return this.pull(refText, { ...options, allTags: false });
+      let last: PullResult | undefined;
+      for (const tag of tags) last = await this.pull(`${refText}:${tag}`, { ...options, allTags: false });
+      return { ...last!, reference: `${base.domain}/${base.path}` };
+    }
     const ref = withDefaultTag(parseReference(refText));
     const name = familiarName(ref);
     this.#d.api("POST", `/images/create?fromImage=${encodeURIComponent(name)}&tag=${encodeURIComponent(ref.tag ?? ref.digest ?? "")}`);

@@ -93,6 +93,12 @@ export function resolve(ref: Reference): RegistryImage | undefined {
 }
 
 /** Whether the repository exists at all (to tell "manifest unknown" from "access denied"). */
+/** Every tag the repository has on the registry (for `docker pull --all-tags`), sorted. */
+export function tagsOf(ref: Reference): string[] {
+  if (ref.domain !== "docker.io") return [];
+  return catalogImages.filter((i) => i.repository === familiarName(ref)).flatMap((i) => i.tags).sort();
+}
+
 export function repositoryExists(ref: Reference): boolean {
   return ref.domain === "docker.io" && catalogImages.some((i) => i.repository === familiarName(ref));
 }

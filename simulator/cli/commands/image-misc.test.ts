@@ -116,3 +116,22 @@ describe("docker system", () => {
     expect(info.stdout).toContain("Server:\n Containers: 1\n  Running: 0\n  Paused: 0\n  Stopped: 1\n Images: 1\n Server Version: 29.");
   });
 });
+
+describe("docker search and pull --all-tags", () => {
+  it("lists official and community repositories", async () => {
+    const { sim } = testSimulator();
+    const r = await sim.exec("docker search --format '{{.Name}} {{.IsOfficial}}' nginx");
+    expect(r.stdout).toContain("nginx [OK]\n");
+    expect(r.stdout).toContain("bitnami/nginx \n");
+    expect((await sim.exec("docker search --filter is-official=false --format '{{.Name}}' redis")).stdout).toBe("bitnami/redis\n");
+  });
+
+  it("pulls every tag of a repository with -a", async () => {
+    const { sim } = testSimulator();
+    const r = await sim.exec("docker pull -a hello-world");
+    expect(r.stdout).toMatch(/^latest: Pulling from library\/hello-world\n/);
+    expect(r.stdout).toMatch(/\nlinux: Pulling from library\/hello-world\n[0-9a-f]{12}: Already exists\n/);
+    expect(r.stdout).toMatch(/\ndocker\.io\/library\/hello-world\n$/);
+    expect((await sim.exec("docker pull -a hello-world:latest")).stderr).toBe("tag can't be used with --all-tags/-a\n");
+  });
+});

@@ -9,7 +9,7 @@ import { ellipsis } from "./ps.ts";
 
 export const rmi: CommandSpec = {
   name: "rm",
-  aliases: ["rmi", "remove"],
+  aliases: ["remove"],
   usage: "[OPTIONS] IMAGE [IMAGE...]",
   short: "Remove one or more images",
   args: { min: 1 },

@@ -94,7 +94,7 @@ export function imageTree(images: ImageSummary[], isTTY: boolean, columns: numbe
 /** docker images / docker image ls */
 export const images: CommandSpec = {
   name: "ls",
-  aliases: ["images", "list"],
+  aliases: ["list"],
   usage: "[OPTIONS] [REPOSITORY[:TAG]]",
   short: "List images",
   args: { max: 1 },

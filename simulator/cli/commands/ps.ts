@@ -51,7 +51,7 @@ export function containerContext(c: ContainerSummary, now: number, trunc: boolea
 /** docker ps / docker container ls */
 export const ps: CommandSpec = {
   name: "ls",
-  aliases: ["ps", "list"],
+  aliases: ["list", "ps"],
   usage: "[OPTIONS]",
   short: "List containers",
   args: { max: 0 },

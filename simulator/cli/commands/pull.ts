@@ -4,9 +4,9 @@ import { parseReference } from "../../engine/reference.ts";
 import { describeError } from "./errors.ts";
 
 /** Pull `ref`, writing progress as the CLI does while it arrives; resolves with the full reference pulled. */
-export async function pullWithProgress(ctx: CommandContext, ref: string, write: (text: string) => void, quiet = false): Promise<string> {
+export async function pullWithProgress(ctx: CommandContext, ref: string, write: (text: string) => void, quiet = false, allTags = false): Promise<string> {
   const printer = new ProgressPrinter(ctx.io.isTTY, ctx.io.columns, write);
-  const result = await ctx.engine.imagePull(ref, { onProgress: (m) => !quiet && printer.push(m), ...(ctx.io.signal ? { signal: ctx.io.signal } : {}) });
+  const result = await ctx.engine.imagePull(ref, { onProgress: (m) => !quiet && printer.push(m), allTags, ...(ctx.io.signal ? { signal: ctx.io.signal } : {}) });
   return result.reference;
 }
 
@@ -25,8 +25,13 @@ export const pull: CommandSpec = {
     const quiet = flags["quiet"] === true;
     try {
       const ref = parseReference(name!);
-      if (ref.tag === undefined && ref.digest === undefined && !quiet) ctx.io.stdout("Using default tag: latest\n");
-      const full = await pullWithProgress(ctx, name!, ctx.io.stdout, quiet);
+      const allTags = flags["all-tags"] === true;
+      if (allTags && (ref.tag !== undefined || ref.digest !== undefined)) {
+        ctx.io.stderr("tag can't be used with --all-tags/-a\n");
+        return 1;
+      }
+      if (ref.tag === undefined && ref.digest === undefined && !quiet && !allTags) ctx.io.stdout("Using default tag: latest\n");
+      const full = await pullWithProgress(ctx, name!, ctx.io.stdout, quiet, allTags);
       ctx.io.stdout(`${full}\n`);
       return 0;
     } catch (error) {
