@@ -1,4 +1,4 @@
-import { createHostShell, type HostShell } from "./shell/host.ts";
+import { createHostFs, createHostShell, type HostShell } from "./shell/host.ts";
 import { SimulatedEngine } from "./engine/simulated-engine.ts";
 import { systemClock, type Clock } from "./engine/clock.ts";
 import { EventBus, type TraceEvent } from "./engine/events.ts";
@@ -52,10 +52,12 @@ export interface Simulator {
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? systemClock;
   const traces = new EventBus<TraceEvent>();
-  const engine = options.engine ?? new SimulatedEngine({ clock, traces, pullBytesPerSecond: options.pullBytesPerSecond, ...(options.ids ? { ids: options.ids } : {}) });
+  const hostFs = createHostFs();
+  const engine = options.engine ?? new SimulatedEngine({ clock, traces, hostFs, pullBytesPerSecond: options.pullBytesPerSecond, ...(options.ids ? { ids: options.ids } : {}) });
   const shell: HostShell = createHostShell({
     engine,
     clock,
+    fs: hostFs,
     interactive: options.interactive ?? false,
     ...(options.columns !== undefined ? { columns: options.columns } : {}),
   });

@@ -73,6 +73,17 @@ export interface Engine {
   /** GET /system/df */
   systemDf(): Promise<DiskUsage>;
 
+  /** POST /volumes/create */
+  volumeCreate(options?: { Name?: string; Labels?: Record<string, string> }): Promise<VolumeInfo>;
+  /** GET /volumes */
+  volumeList(): Promise<VolumeInfo[]>;
+  /** GET /volumes/{name} */
+  volumeInspect(name: string): Promise<VolumeInfo>;
+  /** DELETE /volumes/{name} */
+  volumeRemove(name: string, options?: { force?: boolean }): Promise<void>;
+  /** POST /volumes/prune: anonymous unused volumes, or every unused one with `all`. */
+  volumePrune(options?: { all?: boolean }): Promise<{ VolumesDeleted: string[]; SpaceReclaimed: number }>;
+
   /** GET /events: subscribe; returns the unsubscribe function. */
   subscribe(listener: (event: DockerEvent) => void): () => void;
 }
@@ -95,6 +106,28 @@ export interface CommitOptions {
   /** Dockerfile instructions applied to the config: `CMD ["app"]`, `ENV A=1`, `EXPOSE 80`. */
   changes?: string[];
   pause?: boolean;
+}
+
+export interface VolumeInfo {
+  CreatedAt: string;
+  Driver: "local";
+  Labels: Record<string, string> | null;
+  Mountpoint: string;
+  Name: string;
+  Options: Record<string, string> | null;
+  Scope: "local";
+}
+
+/** A mount as container inspect lists it. */
+export interface MountInfo {
+  Type: "volume" | "bind";
+  Name?: string;
+  Source: string;
+  Destination: string;
+  Driver?: string;
+  Mode: string;
+  RW: boolean;
+  Propagation: string;
 }
 
 export interface LogsOptions {
@@ -260,15 +293,38 @@ export interface ContainerConfig {
   Labels?: Record<string, string>;
   Tty?: boolean;
   OpenStdin?: boolean;
+  ExposedPorts?: Record<string, object>;
+  Volumes?: Record<string, object>;
   AttachStdin?: boolean;
   AttachStdout?: boolean;
   AttachStderr?: boolean;
   HostConfig?: HostConfig;
 }
 
+/** One `--mount`, as HostConfig.Mounts carries it. */
+export interface HostMount {
+  Type: "bind" | "volume" | "tmpfs";
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+}
+
+/** A published port's host side: `{"HostIp": "", "HostPort": "8080"}`. */
+export interface PortBinding {
+  HostIp: string;
+  HostPort: string;
+}
+
 export interface HostConfig {
   AutoRemove?: boolean;
   RestartPolicy?: { Name: "" | "no" | "always" | "on-failure" | "unless-stopped"; MaximumRetryCount?: number };
+  /** `-v` strings: `name:/path[:ro]`, `/host:/path`, `/path`. */
+  Binds?: string[];
+  Mounts?: HostMount[];
+  /** `-p`: container port (`80/tcp`) -> host bindings. */
+  PortBindings?: Record<string, PortBinding[]>;
+  /** `-P`: publish every exposed port on an ephemeral host port. */
+  PublishAllPorts?: boolean;
 }
 
 export type ContainerStatus = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead";
@@ -309,6 +365,8 @@ export interface ContainerInspect {
   Image: string;
   Name: string;
   RestartCount: number;
+  Mounts: MountInfo[];
+  NetworkSettings: { Ports: Record<string, PortBinding[] | null>; IPAddress: string; Gateway: string; MacAddress: string };
   Config: Omit<ContainerConfig, "Cmd" | "Entrypoint" | "HostConfig"> & { Image: string; Hostname: string; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null; WorkingDir: string; Labels: Record<string, string> };
   HostConfig: HostConfig;
 }

@@ -14,15 +14,17 @@ import { pull } from "./commands/pull.ts";
 import { rm } from "./commands/rm.ts";
 import { run } from "./commands/run.ts";
 import { df, info } from "./commands/system.ts";
+import { port, volumeCreate, volumeInspect, volumeLs, volumePrune, volumeRm } from "./commands/volume.ts";
 import { version } from "./commands/version.ts";
 
 export const groups: CommandGroup[] = [
   {
     name: "container",
     short: "Manage containers",
-    commands: [commit, create, diff, exec, containerInspect, kill, logs, ps, pause, containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait],
+    commands: [commit, create, diff, exec, containerInspect, kill, logs, ps, pause, port, containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait],
   },
   { name: "image", short: "Manage images", commands: [history, imageInspect, images, imagePrune, pull, rmi, tag] },
+  { name: "volume", short: "Manage volumes", commands: [volumeCreate, volumeInspect, volumeLs, volumePrune, volumeRm] },
   { name: "system", short: "Manage Docker", commands: [df, { ...info, name: "info" }] },
 ];
 
@@ -44,6 +46,7 @@ export const shortcuts: { word: string; spec: CommandSpec; group: "common" | "ot
   { word: "kill", spec: kill, group: "other" },
   { word: "logs", spec: logs, group: "other" },
   { word: "pause", spec: pause, group: "other" },
+  { word: "port", spec: port, group: "other" },
   { word: "rename", spec: rename, group: "other" },
   { word: "restart", spec: restart, group: "other" },
   { word: "rm", spec: rm, group: "other" },

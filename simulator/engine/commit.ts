@@ -10,7 +10,7 @@ import type { RegistryLayer } from "./registry.ts";
 /** A read-only copy of the container's own layer (runtime-managed files left out). */
 function snapshot(container: Container): Layer {
   const layer = new Layer();
-  for (const [path, node] of container.fs.upper.nodes) {
+  for (const [path, node] of container.rootfs.upper.nodes) {
     if (RUNTIME_FILES.has(path)) continue;
     if (path === "/etc" && node.type === "dir" && container.image.layers.some((l) => l.fs.nodes.has("/etc"))) continue;
     layer.set(path, node);

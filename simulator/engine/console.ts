@@ -2,7 +2,7 @@
 import { Bash } from "just-bash";
 import type { ContainerConsole } from "../backend/engine.ts";
 import { exitRequest, ShellSession } from "../shell/session.ts";
-import type { LayeredFs } from "./layered-fs.ts";
+import type { IFileSystem } from "just-bash";
 
 const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh"]);
 
@@ -14,7 +14,7 @@ export function isInteractiveShell(argv: string[]): boolean {
 
 export interface ConsoleInit {
   bash: Bash;
-  fs: LayeredFs;
+  fs: IFileSystem;
   shell: string;
   hostname: string;
   cwd: string;

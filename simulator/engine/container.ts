@@ -6,6 +6,9 @@ import { sleep, type Clock } from "./clock.ts";
 import { containerMachine, type RestartPolicyName } from "./container.machine.ts";
 import type { LocalImage } from "./image-store.ts";
 import { LayeredFs, Layer } from "./layered-fs.ts";
+import { MountableFs, type IFileSystem } from "just-bash";
+import { readOnly, type MountPoint } from "./mounts.ts";
+import type { BoundPort } from "./ports.ts";
 import type { SignalName } from "./process.ts";
 import { startProcess, StartError, type RunningProcess } from "./runtime.ts";
 
@@ -21,6 +24,8 @@ export interface ContainerInit {
   imageRef: string;
   config: ContainerInspect["Config"];
   hostConfig: HostConfig;
+  /** Volumes and host directories, with the filesystem each one mounts. */
+  mounts?: { point: MountPoint; fs: IFileSystem }[];
   clock: Clock;
   onExit: (container: Container) => void;
 }
@@ -39,7 +44,13 @@ export class Container {
   readonly hostConfig: HostConfig;
   readonly path: string;
   readonly args: string[];
-  readonly fs: LayeredFs;
+  /** The copy-on-write root: the image's layers and this container's own layer. */
+  readonly rootfs: LayeredFs;
+  /** What processes see: the root with volumes and bind mounts in place. */
+  readonly fs: IFileSystem;
+  readonly mounts: MountPoint[];
+  /** Host ports bound while it runs. */
+  ports: BoundPort[] = [];
   readonly logs: OutputChunk[] = [];
   readonly #listeners = new Set<(chunk: OutputChunk | null) => void>();
   readonly actor: ActorRefFrom<typeof containerMachine>;
@@ -63,8 +74,12 @@ export class Container {
     const argv = [...(init.config.Entrypoint ?? []), ...(init.config.Cmd ?? [])];
     this.path = argv[0] ?? "";
     this.args = argv.slice(1);
-    this.fs = new LayeredFs(init.image.layers.map((l) => l.fs), new Layer());
-    const upper = this.fs.upper;
+    this.rootfs = new LayeredFs(init.image.layers.map((l) => l.fs), new Layer());
+    const mounts = init.mounts ?? [];
+    this.mounts = mounts.map((m) => m.point);
+    for (const { point } of mounts) this.rootfs.upper.ensureDirs(point.Destination, new Date(init.created));
+    this.fs = mounts.length === 0 ? this.rootfs : new MountableFs({ base: this.rootfs, mounts: mounts.map((m) => ({ mountPoint: m.point.Destination, filesystem: m.point.RW ? m.fs : readOnly(m.fs, m.point.Destination) })) });
+    const upper = this.rootfs.upper;
     upper.ensureDirs("/etc", new Date(init.created));
     upper.set("/etc/hostname", { type: "file", content: `${init.config.Hostname}\n`, mode: 0o644, mtime: new Date(init.created) });
     upper.set("/etc/hosts", { type: "file", content: `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n172.17.0.2\t${init.config.Hostname}\n`, mode: 0o644, mtime: new Date(init.created) });
@@ -129,6 +144,7 @@ export class Container {
         hostname: this.config.Hostname,
         user: this.config.User ?? "",
         fs: this.fs,
+        rootfs: this.rootfs,
         programs: this.image.programs,
         interactive: this.config.Tty === true && this.config.OpenStdin === true,
         processes: () => this.processes(),
@@ -251,7 +267,7 @@ export class Container {
   /** Bytes written to the container's own layer (the SIZE column of `docker ps -s`). */
   sizeRw(): number {
     let total = 0;
-    for (const [path, node] of this.fs.upper.nodes) if (!RUNTIME_FILES.has(path) && node.type === "file") total += typeof node.content === "string" ? node.content.length : node.content.length;
+    for (const [path, node] of this.rootfs.upper.nodes) if (!RUNTIME_FILES.has(path) && node.type === "file") total += typeof node.content === "string" ? node.content.length : node.content.length;
     return total;
   }
 

@@ -2,12 +2,12 @@
  * The container runtime (runc's part): finds the entrypoint on the container's PATH and runs
  * it as PID 1, either as a program model from the catalog or as commands in just-bash.
  */
-import { Bash, defineCommand } from "just-bash";
+import { Bash, defineCommand, type IFileSystem } from "just-bash";
 import { programNames, shellView } from "./shell-view.ts";
 import { busyboxMessages, resolveUser, systemCommands, type ProcessEntry } from "./system-commands.ts";
 import { programs } from "../catalog/programs/index.ts";
 import type { SignalName } from "./process.ts";
-import type { LayeredFs } from "./layered-fs.ts";
+import { LayeredFs } from "./layered-fs.ts";
 import type { Clock } from "./clock.ts";
 import { sleep } from "./clock.ts";
 import { InteractiveShell, isInteractiveShell } from "./console.ts";
@@ -18,7 +18,10 @@ export interface Launch {
   workingDir: string;
   hostname: string;
   user: string;
-  fs: LayeredFs;
+  /** The container's filesystem as processes see it (volumes and bind mounts in place). */
+  fs: IFileSystem;
+  /** Its root filesystem without mounts, where the image's programs are. */
+  rootfs: LayeredFs;
   /** Executable path -> program model name, from the image. */
   programs: Record<string, string>;
   /** A TTY with stdin open (-it): a shell then waits for the person at the terminal. */
@@ -58,9 +61,14 @@ export const shellQuote = (words: string[]): string =>
   words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(" ");
 
 /** Find `name` as execve would: a path as given, or each PATH directory in turn. */
-export async function resolveExecutable(fs: LayeredFs, name: string, path: string, cwd: string): Promise<string | undefined> {
+export async function resolveExecutable(fs: IFileSystem, name: string, path: string, cwd: string): Promise<string | undefined> {
   const candidates = name.includes("/") ? [fs.resolvePath(cwd, name)] : path.split(":").filter(Boolean).map((dir) => `${dir}/${name}`);
-  return candidates.find((candidate) => fs.statIfExists(candidate)?.isFile);
+  for (const candidate of candidates) {
+    // The copy-on-write root answers without an exception for each miss; mounts need a real stat.
+    const stat = fs instanceof LayeredFs ? fs.statIfExists(candidate) : await fs.stat(candidate).catch(() => undefined);
+    if (stat?.isFile) return candidate;
+  }
+  return undefined;
 }
 
 const SIGNAL_NUMBERS: Record<SignalName | "SIGKILL", number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15, SIGWINCH: 28 };
@@ -209,7 +217,7 @@ async function idle(name: string, args: string[], clock: Clock, signal: AbortSig
 
 /** A just-bash shell over the container's filesystem, with its environment and commands. */
 async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Promise<Bash> {
-  const names = await programNames(launch.fs, launch.programs);
+  const names = await programNames(launch.rootfs, launch.programs);
   return new Bash({
     fs: shellView(launch.fs, names),
     cwd: launch.workingDir || "/",

@@ -1,6 +1,6 @@
 /** The simulated Docker daemon: images, containers and a registry, all in memory. */
 import type {
-  CommitOptions, ContainerConfig, ContainerConsole, ContainerInspect, ContainerSummary, DiskUsage, Engine, ExecConfig, HistoryItem, ImageDeleteItem,
+  CommitOptions, ContainerConfig, ContainerConsole, PortBinding, VolumeInfo, ContainerInspect, ContainerSummary, DiskUsage, Engine, ExecConfig, HistoryItem, ImageDeleteItem,
   ImageInspect, ImageSummary, LogsOptions, OutputChunk, PullOptions, PullResult, SearchResult, SystemInfo, VersionInfo,
 } from "../backend/engine.ts";
 import { EngineError, conflict, invalidParameter, notFound } from "../backend/errors.ts";
@@ -14,10 +14,16 @@ import { generateName } from "./names.ts";
 import type { SignalName } from "./process.ts";
 import { shellQuote, startProcess, StartError } from "./runtime.ts";
 import { containerFilter } from "./filters.ts";
+import { InMemoryFs, type IFileSystem } from "just-bash";
+import { populate, resolveMounts } from "./mounts.ts";
+import { apiPorts, PortAllocator } from "./ports.ts";
+import { VolumeService } from "./volume-service.ts";
 import { ENGINE_VERSION, versionInfo } from "./versions.ts";
 
 export interface SimulatedEngineOptions {
   clock: Clock;
+  /** The daemon host's filesystem (the learner's host): bind mounts come from it. */
+  hostFs?: IFileSystem;
   /** Simulated registry bandwidth, for pulls a person can watch; undefined pulls instantly. */
   pullBytesPerSecond?: number | undefined;
   traces?: EventBus<TraceEvent>;
@@ -41,12 +47,24 @@ export class SimulatedEngine implements Engine {
   readonly #ids: IdSource;
   readonly #images: ImageService;
   readonly #containers = new Map<string, Container>();
+  readonly #volumes: VolumeService;
+  readonly #ports = new PortAllocator();
+  /** The host the daemon runs on: where bind mounts come from. */
+  readonly #hostFs: IFileSystem;
   #seq = 0;
 
   constructor(options: SimulatedEngineOptions) {
     this.#clock = options.clock;
     this.#traces = options.traces ?? new EventBus<TraceEvent>();
     this.#ids = options.ids ?? randomIds;
+    this.#hostFs = options.hostFs ?? new InMemoryFs();
+    this.#volumes = new VolumeService({
+      clock: this.#clock,
+      ids: this.#ids,
+      api: (method, path) => this.#api(method, path),
+      emit: (type, action, id, attributes) => this.#emit(type, action, id, attributes),
+      usersOf: (name) => this.#volumeUsers(name),
+    });
     this.#images = new ImageService({
       clock: this.#clock,
       pullBytesPerSecond: options.pullBytesPerSecond,
@@ -192,6 +210,9 @@ export class SimulatedEngine implements Engine {
     const cmd = config.Cmd ?? (config.Entrypoint ? null : image.config.Cmd);
     if ((entrypoint ?? []).length + (cmd ?? []).length === 0) throw invalidParameter("no command specified");
     const { HostConfig: hostConfig, ...containerConfig } = config;
+    const exposed = { ...(image.config.ExposedPorts ?? {}), ...(config.ExposedPorts ?? {}) };
+    for (const port of Object.keys(hostConfig?.PortBindings ?? {})) exposed[port.includes("/") ? port : `${port}/tcp`] = {};
+    const { mounts, fresh } = await resolveMounts(hostConfig ?? {}, Object.keys(image.config.Volumes ?? {}), { volumes: this.#volumes, hostFs: this.#hostFs });
     const container = new Container({
       id,
       name: name ?? generateName((n) => [...this.#containers.values()].some((c) => c.name === n)),
@@ -209,17 +230,40 @@ export class SimulatedEngine implements Engine {
         WorkingDir: config.WorkingDir || image.config.WorkingDir,
         User: config.User ?? image.config.User,
         Labels: { ...(image.config.Labels ?? {}), ...(config.Labels ?? {}) },
+        ...(Object.keys(exposed).length > 0 ? { ExposedPorts: exposed } : {}),
+        ...(image.config.Volumes ? { Volumes: { ...image.config.Volumes } } : {}),
       },
       hostConfig: { RestartPolicy: { Name: "no", MaximumRetryCount: 0 }, ...(hostConfig ?? {}) },
+      mounts,
       clock: this.#clock,
       onExit: (c) => this.#onExit(c),
     });
+    // A volume used for the first time starts with what the image has at its mount point.
+    for (const volume of fresh) {
+      const at = mounts.find((m) => m.point.Name === volume.name)!.point.Destination;
+      await populate(container.rootfs, at, volume.fs);
+    }
     this.#containers.set(id, container);
     this.#containerEvent("create", container);
     return { Id: id, Warnings: [] };
   }
 
+  /** Publish the container's ports (-p, -P) on the host: all of them or, on a conflict, none. */
+  #bindPorts(c: Container): void {
+    const bindings = { ...(c.hostConfig.PortBindings ?? {}) };
+    if (c.hostConfig.PublishAllPorts) {
+      for (const port of Object.keys(c.config.ExposedPorts ?? {})) bindings[port] ??= [{ HostIp: "", HostPort: "" }];
+    }
+    c.ports = this.#ports.allocate(c.id, `${c.name} (${c.id})`, bindings);
+  }
+
+  #releasePorts(c: Container): void {
+    this.#ports.release(c.id);
+    c.ports = [];
+  }
+
   #onExit(container: Container): void {
+    if (container.status === "exited") this.#releasePorts(container);
     const { context } = container.actor.getSnapshot();
     this.#containerEvent("die", container, { exitCode: String(context.exitCode) });
     if (container.status === "exited" && container.hostConfig.AutoRemove) this.#remove(container);
@@ -229,10 +273,12 @@ export class SimulatedEngine implements Engine {
     const c = this.#find(idOrName);
     this.#api("POST", `/containers/${c.id.slice(0, 12)}/start`);
     if (c.running) return;
+    this.#bindPorts(c);
     try {
       await c.start();
     } catch (error) {
       if (error instanceof StartError) {
+        this.#releasePorts(c);
         if (c.hostConfig.AutoRemove) this.#remove(c);
         throw new EngineError(400, error.message);
       }
@@ -336,7 +382,7 @@ export class SimulatedEngine implements Engine {
   async containerChanges(idOrName: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]> {
     const c = this.#find(idOrName);
     this.#api("GET", `/containers/${c.id.slice(0, 12)}/changes`);
-    return c.fs.changes((path) => path === "/etc/hostname" || path === "/etc/hosts" || path === "/etc/resolv.conf").map((ch) => ({ Kind: ch.kind === "C" ? 0 : ch.kind === "A" ? 1 : 2, Path: ch.path }));
+    return c.rootfs.changes((path) => path === "/etc/hostname" || path === "/etc/hosts" || path === "/etc/resolv.conf").map((ch) => ({ Kind: ch.kind === "C" ? 0 : ch.kind === "A" ? 1 : 2, Path: ch.path }));
   }
 
   async containerExec(idOrName: string, config: ExecConfig, options: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal; stdin?: string } = {}): Promise<{ ExitCode: number }> {
@@ -398,6 +444,7 @@ export class SimulatedEngine implements Engine {
         hostname: c.config.Hostname,
         user: config.User ?? c.config.User ?? "",
         fs: c.fs,
+        rootfs: c.rootfs,
         programs: c.image.programs,
         processes: () => c.processes(),
         interactive,
@@ -435,7 +482,7 @@ export class SimulatedEngine implements Engine {
         Created: Math.floor(c.created / 1000),
         State: c.status,
         Status: c.statusText(now),
-        Ports: [],
+        Ports: apiPorts(c.ports, Object.keys(c.config.ExposedPorts ?? {})),
         Labels: { ...c.config.Labels },
         ...(size ? { SizeRw: c.sizeRw(), SizeRootFs: c.sizeRw() + imageSize(c.image) } : {}),
       }));
@@ -478,6 +525,13 @@ export class SimulatedEngine implements Engine {
       Image: c.image.id,
       Name: `/${c.name}`,
       RestartCount: context.restartCount,
+      Mounts: c.mounts.map((m) => ({ ...m })),
+      NetworkSettings: {
+        Ports: inspectPorts(c),
+        IPAddress: c.running ? "172.17.0.2" : "",
+        Gateway: c.running ? "172.17.0.1" : "",
+        MacAddress: c.running ? "02:42:ac:11:00:02" : "",
+      },
       Config: structuredClone(c.config),
       HostConfig: structuredClone(c.hostConfig),
     };
@@ -494,20 +548,56 @@ export class SimulatedEngine implements Engine {
       c.kill("SIGKILL");
       await c.settled();
     }
-    this.#remove(c);
+    this.#remove(c, options.volumes ?? false);
   }
 
-  #remove(c: Container): void {
+  #remove(c: Container, anonymousVolumes = c.hostConfig.AutoRemove ?? false): void {
     if (!this.#containers.has(c.id)) return;
     this.#containers.delete(c.id);
+    this.#releasePorts(c);
     c.dispose();
     this.#containerEvent("destroy", c);
+    if (anonymousVolumes) {
+      for (const mount of c.mounts) {
+        const volume = mount.Name ? this.#volumes.find(mount.Name) : undefined;
+        if (volume?.anonymous && this.#volumeUsers(volume.name).length === 0) this.#volumes.remove(volume.name);
+      }
+    }
+  }
+
+  #volumeUsers(name: string): string[] {
+    return [...this.#containers.values()].filter((c) => c.mounts.some((m) => m.Name === name)).map((c) => c.id);
   }
 
   async containerCommit(idOrName: string, options: CommitOptions = {}): Promise<{ Id: string }> {
     const c = this.#find(idOrName);
     this.#api("POST", `/commit?container=${c.id.slice(0, 12)}${options.reference ? `&repo=${encodeURIComponent(options.reference)}` : ""}`);
     return { Id: this.#images.commit(c, options).id };
+  }
+
+  async volumeCreate(options: { Name?: string; Labels?: Record<string, string> } = {}): Promise<VolumeInfo> {
+    this.#api("POST", "/volumes/create");
+    return this.#volumes.inspect(this.#volumes.create(options.Name, { anonymous: false, ...(options.Labels ? { labels: options.Labels } : {}) }));
+  }
+
+  async volumeList(): Promise<VolumeInfo[]> {
+    this.#api("GET", "/volumes");
+    return this.#volumes.list().map((v) => this.#volumes.inspect(v));
+  }
+
+  async volumeInspect(name: string): Promise<VolumeInfo> {
+    this.#api("GET", `/volumes/${name}`);
+    return this.#volumes.inspect(this.#volumes.get(name));
+  }
+
+  async volumeRemove(name: string, options: { force?: boolean } = {}): Promise<void> {
+    this.#api("DELETE", `/volumes/${name}`);
+    this.#volumes.remove(name, options.force ?? false);
+  }
+
+  async volumePrune(options: { all?: boolean } = {}): Promise<{ VolumesDeleted: string[]; SpaceReclaimed: number }> {
+    this.#api("POST", "/volumes/prune");
+    return this.#volumes.prune(options.all ?? false);
   }
 
   async containerPrune(): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }> {
@@ -583,6 +673,19 @@ async function* stream(c: Container, past: OutputChunk[], signal?: AbortSignal):
     unlisten();
     signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/** NetworkSettings.Ports: every exposed port, with its host bindings while it runs. */
+function inspectPorts(c: Container): Record<string, PortBinding[] | null> {
+  const ports: Record<string, PortBinding[] | null> = {};
+  for (const spec of Object.keys(c.config.ExposedPorts ?? {})) ports[spec] = null;
+  for (const b of c.ports) {
+    const key = `${b.containerPort}/${b.proto}`;
+    const list = (ports[key] ??= []);
+    if (b.hostIp === "") list.push({ HostIp: "0.0.0.0", HostPort: String(b.hostPort) }, { HostIp: "::", HostPort: String(b.hostPort) });
+    else list.push({ HostIp: b.hostIp, HostPort: String(b.hostPort) });
+  }
+  return ports;
 }
 
 const pidOf = (c: Container) => 1000 + (parseInt(c.id.slice(0, 4), 16) % 30000);

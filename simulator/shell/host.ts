@@ -1,5 +1,5 @@
 /** The learner's host: a small Linux shell (just-bash) with `docker` on its PATH. */
-import { Bash, defineCommand, InMemoryFs } from "just-bash";
+import { Bash, defineCommand, InMemoryFs, type IFileSystem } from "just-bash";
 import { systemCommands } from "../engine/system-commands.ts";
 import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import type { Clock } from "../engine/clock.ts";
@@ -19,6 +19,8 @@ export interface HostShellOptions {
   /** True when a person types at a terminal: docker then formats for a TTY unless piped, and -it works. */
   interactive?: boolean;
   columns?: number | (() => number);
+  /** The host's filesystem, shared with the engine for bind mounts. */
+  fs?: IFileSystem;
 }
 
 /**
@@ -41,6 +43,15 @@ const redirected = (line: string) => /(^|[^|])\|(?!\|)|>/.test(unquoted(line));
 const streamable = (line: string) => !/[|;&<>`\n]|\$\(/.test(unquoted(line));
 /** just-bash's note on an interrupted script; bash prints nothing there. */
 const ABORT_NOTE = /^bash: execution aborted\n?/gm;
+
+/** The host's own files: a home directory and what identifies the machine. */
+export function createHostFs(): InMemoryFs {
+  return new InMemoryFs({
+    [`${HOME}/.profile`]: "# ~/.profile: Dockyard's simulated host\n",
+    "/etc/hostname": `${HOSTNAME}\n`,
+    "/etc/os-release": 'PRETTY_NAME="Dockyard host (simulated Linux)"\nNAME="Dockyard"\nID=dockyard\n',
+  });
+}
 
 export function createHostShell(options: HostShellOptions): HostShell {
   const { engine, clock } = options;
@@ -85,11 +96,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
     });
     return { stdout, stderr, exitCode };
   });
-  const hostFs = new InMemoryFs({
-    [`${HOME}/.profile`]: "# ~/.profile: Dockyard's simulated host\n",
-    "/etc/hostname": `${HOSTNAME}\n`,
-    "/etc/os-release": 'PRETTY_NAME="Dockyard host (simulated Linux)"\nNAME="Dockyard"\nID=dockyard\n',
-  });
+  const hostFs = options.fs ?? createHostFs();
   const bash = new Bash({
     fs: hostFs,
     cwd: HOME,

@@ -4,6 +4,7 @@ import { humanDuration, humanSize } from "../format/units.ts";
 import { FormatError, renderRows } from "../format/output.ts";
 import { parseFilters } from "../../engine/filters.ts";
 import { describeError } from "./errors.ts";
+import { displayablePorts } from "../format/ports.ts";
 
 /** Cut to `width` columns with an ellipsis, as formatter.Ellipsis does. */
 export const ellipsis = (text: string, width: number) => ([...text].length <= width ? text : `${[...text].slice(0, width - 1).join("")}…`);
@@ -37,7 +38,7 @@ export function containerContext(c: ContainerSummary, now: number, trunc: boolea
     Command: JSON.stringify(trunc ? ellipsis(c.Command, 20) : c.Command),
     CreatedAt: goTime(c.Created),
     RunningFor: `${humanDuration(now - c.Created * 1000)} ago`,
-    Ports: "",
+    Ports: displayablePorts(c.Ports),
     State: c.State,
     Status: c.Status,
     Size: c.SizeRw === undefined ? "0B" : `${humanSize(c.SizeRw, 3)} (virtual ${humanSize(c.SizeRootFs ?? 0, 3)})`,

@@ -5,21 +5,27 @@ import type { FlagSpec, FlagValues } from "../flags.ts";
 import { familiarString, parseReference, withDefaultTag } from "../../engine/reference.ts";
 import { describeError } from "./errors.ts";
 import { pullWithProgress } from "./pull.ts";
+import { absoluteBinds, parseMount, parsePublish } from "./publish.ts";
 
 /** Flags shared by `docker create` and `docker run`. */
 export const containerFlags: FlagSpec[] = [
   { long: "env", short: "e", type: "list", usage: "Set environment variables" },
   { long: "entrypoint", type: "string", usage: "Overwrite the default ENTRYPOINT of the image" },
   { long: "env-file", type: "list", usage: "Read in a file of environment variables" },
+  { long: "expose", type: "list", usage: "Expose a port or a range of ports" },
   { long: "hostname", short: "h", type: "string", usage: "Container host name" },
   { long: "interactive", short: "i", type: "bool", usage: "Keep STDIN open even if not attached" },
   { long: "label", short: "l", type: "list", usage: "Set meta data on a container" },
+  { long: "mount", type: "list", valueName: "mount", usage: "Attach a filesystem mount to the container" },
   { long: "name", type: "string", usage: "Assign a name to the container" },
+  { long: "publish", short: "p", type: "list", usage: "Publish a container's port(s) to the host" },
+  { long: "publish-all", short: "P", type: "bool", usage: "Publish all exposed ports to random ports" },
   { long: "pull", type: "string", usage: 'Pull image before creating ("always", "missing", "never")', default: "missing" },
   { long: "restart", type: "string", usage: "Restart policy to apply when a container exits", default: "no" },
   { long: "rm", type: "bool", usage: "Automatically remove the container and its associated anonymous volumes when it exits" },
   { long: "tty", short: "t", type: "bool", usage: "Allocate a pseudo-TTY" },
   { long: "user", short: "u", type: "string", usage: "Username or UID (format: <name|uid>[:<group|gid>])" },
+  { long: "volume", short: "v", type: "list", usage: "Bind mount a volume" },
   { long: "workdir", short: "w", type: "string", usage: "Working directory inside the container" },
 ];
 
@@ -72,6 +78,14 @@ export async function containerConfig(flags: FlagValues, image: string, command:
   config.Tty = flags["tty"] === true;
   config.OpenStdin = flags["interactive"] === true;
   if (flags["rm"] === true) config.HostConfig!.AutoRemove = true;
+  const cwd = host?.cwd ?? "/";
+  if (flags["volume"]) config.HostConfig!.Binds = absoluteBinds(flags["volume"] as string[], cwd);
+  if (flags["mount"]) config.HostConfig!.Mounts = (flags["mount"] as string[]).map((m) => parseMount(m, cwd));
+  const { exposed, bindings } = parsePublish((flags["publish"] as string[] | undefined) ?? []);
+  for (const port of (flags["expose"] as string[] | undefined) ?? []) exposed[port.includes("/") ? port : `${port}/tcp`] = {};
+  if (Object.keys(exposed).length > 0) config.ExposedPorts = exposed;
+  if (Object.keys(bindings).length > 0) config.HostConfig!.PortBindings = bindings;
+  if (flags["publish-all"] === true) config.HostConfig!.PublishAllPorts = true;
   if (typeof flags["restart"] === "string" && flags["restart"] !== "no") config.HostConfig!.RestartPolicy = parseRestartPolicy(flags["restart"]);
   return typeof flags["name"] === "string" ? { config, name: flags["name"] } : { config };
 }
