@@ -27,6 +27,10 @@ export interface Engine {
   imageSearch(term: string, options?: { limit?: number }): Promise<SearchResult[]>;
   /** POST /images/prune: dangling images, or every unused one with `all`. */
   imagePrune(options?: { all?: boolean }): Promise<{ ImagesDeleted: ImageDeleteItem[]; SpaceReclaimed: number }>;
+  /** POST /images/{name}/push: upload a tag (or, with `allTags`, every tag of the repository), streaming progress. */
+  imagePush(ref: string, options?: PushOptions): Promise<PushResult>;
+  /** POST /auth: check credentials with a registry, as `docker login` does before storing them. */
+  systemAuth(auth: AuthConfig): Promise<AuthResponse>;
 
   /** POST /containers/create */
   containerCreate(config: ContainerConfig, options?: { name?: string }): Promise<{ Id: string; Warnings: string[] }>;
@@ -84,6 +88,21 @@ export interface Engine {
   /** POST /volumes/prune: anonymous unused volumes, or every unused one with `all`. */
   volumePrune(options?: { all?: boolean }): Promise<{ VolumesDeleted: string[]; SpaceReclaimed: number }>;
 
+  /** POST /networks/create */
+  networkCreate(name: string, options?: NetworkCreateOptions): Promise<{ Id: string; Warning: string }>;
+  /** GET /networks */
+  networkList(): Promise<NetworkInspect[]>;
+  /** GET /networks/{id} */
+  networkInspect(idOrName: string): Promise<NetworkInspect>;
+  /** DELETE /networks/{id} */
+  networkRemove(idOrName: string): Promise<void>;
+  /** POST /networks/{id}/connect */
+  networkConnect(network: string, container: string, options?: { Aliases?: string[]; IPAddress?: string }): Promise<void>;
+  /** POST /networks/{id}/disconnect */
+  networkDisconnect(network: string, container: string): Promise<void>;
+  /** POST /networks/prune */
+  networkPrune(): Promise<{ NetworksDeleted: string[] }>;
+
   /** GET /events: subscribe; returns the unsubscribe function. */
   subscribe(listener: (event: DockerEvent) => void): () => void;
 }
@@ -106,6 +125,46 @@ export interface CommitOptions {
   /** Dockerfile instructions applied to the config: `CMD ["app"]`, `ENV A=1`, `EXPOSE 80`. */
   changes?: string[];
   pause?: boolean;
+}
+
+export interface NetworkCreateOptions {
+  Driver?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  Labels?: Record<string, string>;
+  Subnet?: string;
+  Gateway?: string;
+}
+
+export interface NetworkInspect {
+  Name: string;
+  Id: string;
+  Created: string;
+  Scope: "local";
+  Driver: string;
+  EnableIPv4: boolean;
+  EnableIPv6: boolean;
+  IPAM: { Driver: "default"; Options: Record<string, string>; Config: { Subnet: string; Gateway: string }[] };
+  Internal: boolean;
+  Attachable: boolean;
+  Ingress: boolean;
+  ConfigFrom: { Network: string };
+  ConfigOnly: boolean;
+  Containers: Record<string, { Name: string; EndpointID: string; MacAddress: string; IPv4Address: string; IPv6Address: string }>;
+  Options: Record<string, string>;
+  Labels: Record<string, string>;
+}
+
+/** One network a container is on, as inspect's NetworkSettings.Networks shows it. */
+export interface EndpointSettings {
+  Aliases: string[] | null;
+  NetworkID: string;
+  EndpointID: string;
+  Gateway: string;
+  IPAddress: string;
+  IPPrefixLen: number;
+  MacAddress: string;
+  DNSNames: string[] | null;
 }
 
 export interface VolumeInfo {
@@ -200,6 +259,37 @@ export interface PullOptions {
   allTags?: boolean;
 }
 
+/** The registry credentials the client sends (X-Registry-Auth, POST /auth), as the API spells them. */
+export interface AuthConfig {
+  username?: string;
+  password?: string;
+  /** `https://index.docker.io/v1/` for Docker Hub, else the registry's host (`localhost:5000`). */
+  serveraddress?: string;
+  identitytoken?: string;
+}
+
+/** The body of a successful POST /auth. */
+export interface AuthResponse {
+  Status: string;
+  IdentityToken?: string;
+}
+
+export interface PushOptions {
+  onProgress?: (message: ProgressMessage) => void;
+  signal?: AbortSignal;
+  /** Push every local tag of the repository (`docker push -a`). */
+  allTags?: boolean;
+  /** The credentials stored for the registry, sent as X-Registry-Auth. */
+  registryAuth?: AuthConfig;
+}
+
+export interface PushResult {
+  /** The normalised reference pushed, e.g. `docker.io/alice/tools:1.0`. */
+  reference: string;
+  /** The manifest digest of the last tag pushed. */
+  digest: string;
+}
+
 export interface PullResult {
   /** The normalised reference, e.g. `docker.io/library/hello-world:latest`. */
   reference: string;
@@ -284,6 +374,8 @@ export interface ImageInspect {
 /** The body of POST /containers/create (the parts the simulator models). */
 export interface ContainerConfig {
   Image: string;
+  /** `--network-alias` and `--ip` for the container's first network. */
+  NetworkingConfig?: { Aliases?: string[]; IPAddress?: string };
   Cmd?: string[];
   Entrypoint?: string[];
   Env?: string[];
@@ -321,6 +413,8 @@ export interface HostConfig {
   /** `-v` strings: `name:/path[:ro]`, `/host:/path`, `/path`. */
   Binds?: string[];
   Mounts?: HostMount[];
+  /** `--network`: `bridge` (default), `host`, `none`, or a network's name or ID. */
+  NetworkMode?: string;
   /** `-p`: container port (`80/tcp`) -> host bindings. */
   PortBindings?: Record<string, PortBinding[]>;
   /** `-P`: publish every exposed port on an ephemeral host port. */
@@ -366,7 +460,7 @@ export interface ContainerInspect {
   Name: string;
   RestartCount: number;
   Mounts: MountInfo[];
-  NetworkSettings: { Ports: Record<string, PortBinding[] | null>; IPAddress: string; Gateway: string; MacAddress: string };
+  NetworkSettings: { Ports: Record<string, PortBinding[] | null>; IPAddress: string; Gateway: string; MacAddress: string; Networks: Record<string, EndpointSettings> };
   Config: Omit<ContainerConfig, "Cmd" | "Entrypoint" | "HostConfig"> & { Image: string; Hostname: string; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null; WorkingDir: string; Labels: Record<string, string> };
   HostConfig: HostConfig;
 }

@@ -18,6 +18,10 @@ export interface CommandIO {
 /** The host the docker client runs on: its files, environment and working directory. */
 export interface ClientHost {
   readFile(path: string): Promise<string>;
+  /** Write a file (docker login keeps credentials in ~/.docker/config.json). */
+  writeFile(path: string, text: string): Promise<void>;
+  /** Create a directory and its parents. */
+  mkdir(path: string): Promise<void>;
   env: Record<string, string>;
   cwd: string;
 }

@@ -11,9 +11,12 @@ import { kill, pause, restart, start, stop, unpause, wait } from "./commands/lif
 import { logs } from "./commands/logs.ts";
 import { ps } from "./commands/ps.ts";
 import { pull } from "./commands/pull.ts";
+import { push } from "./commands/push.ts";
+import { login, logout } from "./commands/login.ts";
 import { rm } from "./commands/rm.ts";
 import { run } from "./commands/run.ts";
 import { df, info } from "./commands/system.ts";
+import { networkConnect, networkCreate, networkDisconnect, networkInspect, networkLs, networkPrune, networkRm } from "./commands/network.ts";
 import { port, volumeCreate, volumeInspect, volumeLs, volumePrune, volumeRm } from "./commands/volume.ts";
 import { version } from "./commands/version.ts";
 
@@ -23,7 +26,8 @@ export const groups: CommandGroup[] = [
     short: "Manage containers",
     commands: [commit, create, diff, exec, containerInspect, kill, logs, ps, pause, port, containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait],
   },
-  { name: "image", short: "Manage images", commands: [history, imageInspect, images, imagePrune, pull, rmi, tag] },
+  { name: "image", short: "Manage images", commands: [history, imageInspect, images, imagePrune, pull, push, rmi, tag] },
+  { name: "network", short: "Manage networks", commands: [networkConnect, networkCreate, networkDisconnect, networkInspect, networkLs, networkPrune, networkRm] },
   { name: "volume", short: "Manage volumes", commands: [volumeCreate, volumeInspect, volumeLs, volumePrune, volumeRm] },
   { name: "system", short: "Manage Docker", commands: [df, { ...info, name: "info" }] },
 ];
@@ -34,7 +38,10 @@ export const shortcuts: { word: string; spec: CommandSpec; group: "common" | "ot
   { word: "exec", spec: exec, group: "common" },
   { word: "ps", spec: ps, group: "common" },
   { word: "pull", spec: pull, group: "common" },
+  { word: "push", spec: push, group: "common" },
   { word: "images", spec: images, group: "common" },
+  { word: "login", spec: login, group: "common" },
+  { word: "logout", spec: logout, group: "common" },
   { word: "search", spec: search, group: "common" },
   { word: "version", spec: version, group: "common" },
   { word: "info", spec: info, group: "common" },

@@ -9,6 +9,8 @@ import { LayeredFs, Layer } from "./layered-fs.ts";
 import { MountableFs, type IFileSystem } from "just-bash";
 import { readOnly, type MountPoint } from "./mounts.ts";
 import type { BoundPort } from "./ports.ts";
+import type { HttpHandler } from "./http.ts";
+import type { ContainerNet } from "./container-net.ts";
 import type { SignalName } from "./process.ts";
 import { startProcess, StartError, type RunningProcess } from "./runtime.ts";
 
@@ -26,6 +28,8 @@ export interface ContainerInit {
   hostConfig: HostConfig;
   /** Volumes and host directories, with the filesystem each one mounts. */
   mounts?: { point: MountPoint; fs: IFileSystem }[];
+  /** Its view of the networks, given by the daemon. */
+  net?: (container: Container) => ContainerNet;
   clock: Clock;
   onExit: (container: Container) => void;
 }
@@ -51,6 +55,10 @@ export class Container {
   readonly mounts: MountPoint[];
   /** Host ports bound while it runs. */
   ports: BoundPort[] = [];
+  /** What its processes see of the networks it is on. */
+  readonly net: ContainerNet | undefined;
+  /** Servers answering inside it, by container port; they go with the process. */
+  readonly listeners = new Map<number, HttpHandler>();
   readonly logs: OutputChunk[] = [];
   readonly #listeners = new Set<(chunk: OutputChunk | null) => void>();
   readonly actor: ActorRefFrom<typeof containerMachine>;
@@ -84,6 +92,7 @@ export class Container {
     upper.set("/etc/hostname", { type: "file", content: `${init.config.Hostname}\n`, mode: 0o644, mtime: new Date(init.created) });
     upper.set("/etc/hosts", { type: "file", content: `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n172.17.0.2\t${init.config.Hostname}\n`, mode: 0o644, mtime: new Date(init.created) });
     upper.set("/etc/resolv.conf", { type: "file", content: "nameserver 8.8.8.8\nnameserver 8.8.4.4\n", mode: 0o644, mtime: new Date(init.created) });
+    this.net = init.net?.(this);
     const policy = init.hostConfig.RestartPolicy;
     const policyName: RestartPolicyName = policy?.Name || "no";
     this.actor = createActor(
@@ -100,6 +109,7 @@ export class Container {
             signal.addEventListener("abort", () => proc.kill("SIGKILL"), { once: true });
             const code = await proc.exit;
             if (this.#process === proc) this.#process = undefined;
+            this.listeners.clear();
             return code;
           }),
         },
@@ -148,6 +158,8 @@ export class Container {
         programs: this.image.programs,
         interactive: this.config.Tty === true && this.config.OpenStdin === true,
         processes: () => this.processes(),
+        listen: (port, handler) => this.listeners.set(port, handler),
+        ...(this.net ? { net: this.net } : {}),
         ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
       },
       { stdout: (t) => this.#write("stdout", t), stderr: (t) => this.#write("stderr", t) },
@@ -158,6 +170,12 @@ export class Container {
   /** The interactive shell of a running -it container, if its main process is one. */
   get console(): RunningProcess["console"] {
     return (this.#process ?? this.#pending)?.console;
+  }
+
+  /** /etc/hosts as Docker writes it: localhost, then this container's address and hostname. */
+  writeHosts(ip: string): void {
+    const own = ip ? `${ip}\t${this.config.Hostname}\n` : "";
+    this.rootfs.upper.set("/etc/hosts", { type: "file", content: `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${own}`, mode: 0o644, mtime: new Date(this.created) });
   }
 
   /** PID 1 as `ps` inside the container shows it. */

@@ -14,7 +14,8 @@ export interface DockerEvent {
 export type TraceEvent =
   | { kind: "api"; from: "client"; to: "daemon"; method: string; path: string; status?: number }
   | { kind: "registry"; from: "daemon"; to: "registry"; action: "resolve" | "layer" | "manifest"; ref: string; layer?: string; status: string }
-  | { kind: "engine"; event: DockerEvent };
+  | { kind: "engine"; event: DockerEvent }
+  | { kind: "traffic"; from: "host"; to: string; hostPort: number; containerPort: number; request: string; status: number };
 
 export type Listener<T> = (event: T) => void;
 

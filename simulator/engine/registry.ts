@@ -5,6 +5,7 @@ import { Layer } from "./layered-fs.ts";
 import type { ImageConfig } from "../backend/engine.ts";
 import { digestOf } from "./digest.ts";
 import { familiarName, type Reference } from "./reference.ts";
+import type { RepositoryStore } from "./registries.ts";
 
 export interface RegistryLayer {
   digest: string;
@@ -68,9 +69,11 @@ function layerOf(image: CatalogImage, index: number): RegistryLayer {
   };
 }
 
-/** Look up `ref` on Docker Hub; undefined when the repository or tag does not exist. */
-export function resolve(ref: Reference): RegistryImage | undefined {
+/** Look up `ref` on Docker Hub (what was pushed to `pushed` first); undefined when the repository or tag does not exist. */
+export function resolve(ref: Reference, pushed?: RepositoryStore): RegistryImage | undefined {
   if (ref.domain !== "docker.io") return undefined;
+  const own = pushed?.resolve(ref);
+  if (own) return own;
   const name = familiarName(ref);
   const tag = ref.tag ?? "latest";
   const builds = catalogImages.filter((i) => i.repository === name);
@@ -92,13 +95,27 @@ export function resolve(ref: Reference): RegistryImage | undefined {
   };
 }
 
-/** Whether the repository exists at all (to tell "manifest unknown" from "access denied"). */
 /** Every tag the repository has on the registry (for `docker pull --all-tags`), sorted. */
-export function tagsOf(ref: Reference): string[] {
+export function tagsOf(ref: Reference, pushed?: RepositoryStore): string[] {
   if (ref.domain !== "docker.io") return [];
-  return catalogImages.filter((i) => i.repository === familiarName(ref)).flatMap((i) => i.tags).sort();
+  const tags = new Set(catalogImages.filter((i) => i.repository === familiarName(ref)).flatMap((i) => i.tags));
+  for (const tag of pushed?.tags(ref.path) ?? []) tags.add(tag);
+  return [...tags].sort();
 }
 
-export function repositoryExists(ref: Reference): boolean {
-  return ref.domain === "docker.io" && catalogImages.some((i) => i.repository === familiarName(ref));
+/** Whether the repository exists at all (to tell "manifest unknown" from "access denied"). */
+export function repositoryExists(ref: Reference, pushed?: RepositoryStore): boolean {
+  return ref.domain === "docker.io" && (catalogImages.some((i) => i.repository === familiarName(ref)) || (pushed?.has(ref.path) ?? false));
+}
+
+/** Whether the Docker Hub repository holds the layer blob (for `Layer already exists` and `Mounted from`). */
+export function repositoryHasLayer(ref: Reference, digest: string, pushed?: RepositoryStore): boolean {
+  if (ref.domain !== "docker.io") return false;
+  if (pushed?.hasBlob(ref.path, digest)) return true;
+  return catalogImages.some((i) => i.repository === familiarName(ref) && i.layers.some((l) => digestOf(`layer:${l.key}`) === digest));
+}
+
+/** Repositories on Docker Hub only because someone pushed them (community, no stars yet). */
+export function pushedRepositories(pushed: RepositoryStore): string[] {
+  return pushed.repositories().filter((path) => !catalogImages.some((i) => i.repository === familiarName({ domain: "docker.io", path })));
 }

@@ -4,6 +4,8 @@
  */
 import { Bash, defineCommand, type IFileSystem } from "just-bash";
 import { programNames, shellView } from "./shell-view.ts";
+import type { HttpHandler } from "./http.ts";
+import { networkCommands, type ContainerNet } from "./container-net.ts";
 import { busyboxMessages, resolveUser, systemCommands, type ProcessEntry } from "./system-commands.ts";
 import { programs } from "../catalog/programs/index.ts";
 import type { SignalName } from "./process.ts";
@@ -30,6 +32,10 @@ export interface Launch {
   stdin?: string;
   /** The container's processes, for `ps` inside it. */
   processes?: () => ProcessEntry[];
+  /** Where servers in the container register the ports they answer on. */
+  listen?: (port: number, handler: HttpHandler) => void;
+  /** The container's networks, for ping, wget, curl and friends inside it. */
+  net?: ContainerNet;
 }
 
 export interface ProcessOutput {
@@ -159,6 +165,7 @@ function programContext(launch: Launch, out: ProcessOutput, clock: Clock, signal
     cwd: launch.workingDir || "/",
     tty: launch.interactive ?? false,
     stdin: launch.stdin,
+    listen: launch.listen ?? (() => {}),
   };
 }
 
@@ -223,7 +230,11 @@ async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal):
     cwd: launch.workingDir || "/",
     env: launch.env,
     sleep: (ms) => sleep(clock, ms, signal),
-    customCommands: [...systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user), launch.processes), ...programCommands(launch, names, clock, signal)],
+    customCommands: [
+      ...systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user), launch.processes).filter((c) => !launch.net || c.name !== "hostname"),
+      ...(launch.net ? networkCommands(launch.net, clock) : []),
+      ...programCommands(launch, names, clock, signal),
+    ],
     processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
     // No guest JavaScript runs here; the global patching would cost every command a millisecond.
     defenseInDepth: false,

@@ -1,6 +1,6 @@
 /** The simulated Docker daemon: images, containers and a registry, all in memory. */
 import type {
-  CommitOptions, ContainerConfig, ContainerConsole, PortBinding, VolumeInfo, ContainerInspect, ContainerSummary, DiskUsage, Engine, ExecConfig, HistoryItem, ImageDeleteItem,
+  CommitOptions, ContainerConfig, ContainerConsole, NetworkCreateOptions, NetworkInspect, PortBinding, VolumeInfo, ContainerInspect, ContainerSummary, DiskUsage, Engine, ExecConfig, HistoryItem, ImageDeleteItem,
   ImageInspect, ImageSummary, LogsOptions, OutputChunk, PullOptions, PullResult, SearchResult, SystemInfo, VersionInfo,
 } from "../backend/engine.ts";
 import { EngineError, conflict, invalidParameter, notFound } from "../backend/errors.ts";
@@ -10,6 +10,8 @@ import { randomIds, type IdSource } from "./digest.ts";
 import { EventBus, type DockerEvent, type TraceEvent } from "./events.ts";
 import { imageSize } from "./image-store.ts";
 import { ImageService } from "./image-service.ts";
+import { findRegistryContainer } from "./registries.ts";
+import type { AuthConfig, AuthResponse, PushOptions, PushResult } from "../backend/engine.ts";
 import { generateName } from "./names.ts";
 import type { SignalName } from "./process.ts";
 import { shellQuote, startProcess, StartError } from "./runtime.ts";
@@ -18,6 +20,9 @@ import { InMemoryFs, type IFileSystem } from "just-bash";
 import { populate, resolveMounts } from "./mounts.ts";
 import { apiPorts, PortAllocator } from "./ports.ts";
 import { VolumeService } from "./volume-service.ts";
+import { endpointSettings, inspectNetwork, NetworkService, type Network } from "./network-service.ts";
+import type { HttpRequest, HttpResponse } from "./http.ts";
+import type { ContainerNet } from "./container-net.ts";
 import { ENGINE_VERSION, versionInfo } from "./versions.ts";
 
 export interface SimulatedEngineOptions {
@@ -48,6 +53,7 @@ export class SimulatedEngine implements Engine {
   readonly #images: ImageService;
   readonly #containers = new Map<string, Container>();
   readonly #volumes: VolumeService;
+  readonly #networks: NetworkService;
   readonly #ports = new PortAllocator();
   /** The host the daemon runs on: where bind mounts come from. */
   readonly #hostFs: IFileSystem;
@@ -58,6 +64,12 @@ export class SimulatedEngine implements Engine {
     this.#traces = options.traces ?? new EventBus<TraceEvent>();
     this.#ids = options.ids ?? randomIds;
     this.#hostFs = options.hostFs ?? new InMemoryFs();
+    this.#networks = new NetworkService({
+      clock: this.#clock,
+      ids: this.#ids,
+      emit: (type, action, id, attributes) => this.#emit(type, action, id, attributes),
+      member: (id) => this.#containers.get(id),
+    });
     this.#volumes = new VolumeService({
       clock: this.#clock,
       ids: this.#ids,
@@ -72,6 +84,7 @@ export class SimulatedEngine implements Engine {
       api: (method, path) => this.#api(method, path),
       emit: (type, action, id, attributes) => this.#emit(type, action, id, attributes),
       containers: () => [...this.#containers.values()],
+      registryAt: (host) => findRegistryContainer(host, [...this.#containers.values()]),
     });
   }
 
@@ -171,6 +184,14 @@ export class SimulatedEngine implements Engine {
     return this.#images.search(term, options);
   }
 
+  async imagePush(ref: string, options: PushOptions = {}): Promise<PushResult> {
+    return this.#images.push(ref, options);
+  }
+
+  async systemAuth(auth: AuthConfig): Promise<AuthResponse> {
+    return this.#images.login(auth);
+  }
+
   async imagePrune(options: { all?: boolean } = {}): Promise<{ ImagesDeleted: ImageDeleteItem[]; SpaceReclaimed: number }> {
     return this.#images.prune(options);
   }
@@ -212,6 +233,8 @@ export class SimulatedEngine implements Engine {
     const { HostConfig: hostConfig, ...containerConfig } = config;
     const exposed = { ...(image.config.ExposedPorts ?? {}), ...(config.ExposedPorts ?? {}) };
     for (const port of Object.keys(hostConfig?.PortBindings ?? {})) exposed[port.includes("/") ? port : `${port}/tcp`] = {};
+    const networkMode = !hostConfig?.NetworkMode || hostConfig.NetworkMode === "default" ? "bridge" : hostConfig.NetworkMode;
+    const network = this.#networks.get(networkMode);
     const { mounts, fresh } = await resolveMounts(hostConfig ?? {}, Object.keys(image.config.Volumes ?? {}), { volumes: this.#volumes, hostFs: this.#hostFs });
     const container = new Container({
       id,
@@ -235,6 +258,7 @@ export class SimulatedEngine implements Engine {
       },
       hostConfig: { RestartPolicy: { Name: "no", MaximumRetryCount: 0 }, ...(hostConfig ?? {}) },
       mounts,
+      net: (c) => this.#netFor(c),
       clock: this.#clock,
       onExit: (c) => this.#onExit(c),
     });
@@ -243,6 +267,11 @@ export class SimulatedEngine implements Engine {
       const at = mounts.find((m) => m.point.Name === volume.name)!.point.Destination;
       await populate(container.rootfs, at, volume.fs);
     }
+    const endpoint = this.#networks.connect(network.id, container, {
+      ...(config.NetworkingConfig?.Aliases ? { aliases: config.NetworkingConfig.Aliases } : {}),
+      ...(config.NetworkingConfig?.IPAddress ? { ip: config.NetworkingConfig.IPAddress } : {}),
+    });
+    container.writeHosts(endpoint.ip);
     this.#containers.set(id, container);
     this.#containerEvent("create", container);
     return { Id: id, Warnings: [] };
@@ -447,6 +476,7 @@ export class SimulatedEngine implements Engine {
         rootfs: c.rootfs,
         programs: c.image.programs,
         processes: () => c.processes(),
+        ...(c.net ? { net: c.net } : {}),
         interactive,
         ...(stdin !== undefined ? { stdin } : {}),
       },
@@ -526,12 +556,7 @@ export class SimulatedEngine implements Engine {
       Name: `/${c.name}`,
       RestartCount: context.restartCount,
       Mounts: c.mounts.map((m) => ({ ...m })),
-      NetworkSettings: {
-        Ports: inspectPorts(c),
-        IPAddress: c.running ? "172.17.0.2" : "",
-        Gateway: c.running ? "172.17.0.1" : "",
-        MacAddress: c.running ? "02:42:ac:11:00:02" : "",
-      },
+      NetworkSettings: this.#networkSettings(c),
       Config: structuredClone(c.config),
       HostConfig: structuredClone(c.hostConfig),
     };
@@ -555,6 +580,7 @@ export class SimulatedEngine implements Engine {
     if (!this.#containers.has(c.id)) return;
     this.#containers.delete(c.id);
     this.#releasePorts(c);
+    this.#networks.leaveAll(c.id);
     c.dispose();
     this.#containerEvent("destroy", c);
     if (anonymousVolumes) {
@@ -573,6 +599,109 @@ export class SimulatedEngine implements Engine {
     const c = this.#find(idOrName);
     this.#api("POST", `/commit?container=${c.id.slice(0, 12)}${options.reference ? `&repo=${encodeURIComponent(options.reference)}` : ""}`);
     return { Id: this.#images.commit(c, options).id };
+  }
+
+  /**
+   * A connection from the host to a published port, as docker-proxy forwards it: refused when
+   * nothing publishes the port, reset when the container has no server listening there.
+   */
+  async hostRequest(hostPort: number, request: Omit<HttpRequest, "remoteAddress">): Promise<HttpResponse | "refused" | "reset"> {
+    const owner = this.#ports.ownerOf(hostPort);
+    const c = owner ? this.#containers.get(owner) : undefined;
+    const binding = c?.ports.find((p) => p.hostPort === hostPort);
+    if (!c || !binding) return "refused";
+    const handler = c.status === "running" ? c.listeners.get(binding.containerPort) : undefined;
+    if (!handler) return "reset";
+    const response = await handler({ ...request, remoteAddress: "172.17.0.1" });
+    this.#traces.emit({ kind: "traffic", from: "host", to: c.name, hostPort, containerPort: binding.containerPort, request: `${request.method} ${request.path}`, status: response.status });
+    return response;
+  }
+
+  /** A container's view of its networks: its addresses, the embedded DNS, and the servers it can reach. */
+  #netFor(c: Container): ContainerNet {
+    const own = () => (c.running ? this.#networks.networksOf(c.id).filter(({ endpoint }) => endpoint.ip) : []);
+    const resolve = (name: string): string | undefined => {
+      if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
+      if (name === "localhost") return "127.0.0.1";
+      if (name === c.config.Hostname) return own()[0]?.endpoint.ip ?? "127.0.0.1";
+      const found = this.#networks.resolve(c.id, name);
+      return found && this.#containers.get(found.containerId)?.running ? found.ip : undefined;
+    };
+    const target = (ip: string): Container | undefined => {
+      if (ip.startsWith("127.") || own().some(({ endpoint }) => endpoint.ip === ip)) return c;
+      const id = this.#networks.byAddress(c.id, ip);
+      const found = id ? this.#containers.get(id) : undefined;
+      return found?.running ? found : undefined;
+    };
+    return {
+      addresses: () => own().map(({ network, endpoint }) => ({ ip: endpoint.ip, prefix: Number(network.subnet.split("/")[1]), mac: endpoint.mac })),
+      resolve,
+      reachable: (ip) => target(ip) !== undefined,
+      connect: async (host, port, request) => {
+        const ip = resolve(host);
+        if (!ip) return "unresolved";
+        const server = target(ip);
+        const handler = server?.status === "running" ? server.listeners.get(port) : undefined;
+        if (!server || !handler) return "refused";
+        const response = await handler({ ...request, remoteAddress: own()[0]?.endpoint.ip ?? "127.0.0.1" });
+        this.#traces.emit({ kind: "traffic", from: "host", to: server.name, hostPort: port, containerPort: port, request: `${request.method} ${request.path}`, status: response.status });
+        return response;
+      },
+    };
+  }
+
+  #networkSettings(c: Container): ContainerInspect["NetworkSettings"] {
+    const networks = endpointSettings(this.#networks.networksOf(c.id), c, c.running);
+    const bridge = networks["bridge"];
+    return { Ports: inspectPorts(c), IPAddress: bridge?.IPAddress ?? "", Gateway: bridge?.Gateway ?? "", MacAddress: bridge?.MacAddress ?? "", Networks: networks };
+  }
+
+  async networkCreate(name: string, options: NetworkCreateOptions = {}): Promise<{ Id: string; Warning: string }> {
+    this.#api("POST", "/networks/create");
+    return this.#networks.create(name, {
+      ...(options.Driver !== undefined ? { driver: options.Driver } : {}),
+      ...(options.Subnet !== undefined ? { subnet: options.Subnet } : {}),
+      ...(options.Gateway !== undefined ? { gateway: options.Gateway } : {}),
+      ...(options.Labels !== undefined ? { labels: options.Labels } : {}),
+      ...(options.Internal !== undefined ? { internal: options.Internal } : {}),
+      ...(options.Attachable !== undefined ? { attachable: options.Attachable } : {}),
+    });
+  }
+
+  #inspectNetwork(network: Network): NetworkInspect {
+    return inspectNetwork(network, (id) => this.#containers.get(id), (id) => this.#containers.get(id)?.running ?? false);
+  }
+
+  async networkList(): Promise<NetworkInspect[]> {
+    this.#api("GET", "/networks");
+    return this.#networks.list().map((n) => this.#inspectNetwork(n));
+  }
+
+  async networkInspect(idOrName: string): Promise<NetworkInspect> {
+    this.#api("GET", `/networks/${idOrName}`);
+    return this.#inspectNetwork(this.#networks.get(idOrName));
+  }
+
+  async networkRemove(idOrName: string): Promise<void> {
+    this.#api("DELETE", `/networks/${idOrName}`);
+    this.#networks.remove(idOrName);
+  }
+
+  async networkConnect(network: string, container: string, options: { Aliases?: string[]; IPAddress?: string } = {}): Promise<void> {
+    const c = this.#find(container);
+    this.#api("POST", `/networks/${network}/connect`);
+    this.#networks.connect(network, c, { ...(options.Aliases ? { aliases: options.Aliases } : {}), ...(options.IPAddress ? { ip: options.IPAddress } : {}) });
+  }
+
+  async networkDisconnect(network: string, container: string): Promise<void> {
+    const c = this.#find(container);
+    this.#api("POST", `/networks/${network}/disconnect`);
+    this.#networks.disconnect(network, c);
+  }
+
+  async networkPrune(): Promise<{ NetworksDeleted: string[] }> {
+    this.#api("POST", "/networks/prune");
+    return { NetworksDeleted: this.#networks.prune() };
   }
 
   async volumeCreate(options: { Name?: string; Labels?: Record<string, string> } = {}): Promise<VolumeInfo> {

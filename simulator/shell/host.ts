@@ -1,6 +1,7 @@
 /** The learner's host: a small Linux shell (just-bash) with `docker` on its PATH. */
 import { Bash, defineCommand, InMemoryFs, type IFileSystem } from "just-bash";
 import { systemCommands } from "../engine/system-commands.ts";
+import { curlCommand, hostConnect, wgetCommand, type HostConnect } from "./http-client.ts";
 import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import type { Clock } from "../engine/clock.ts";
 import { docker } from "../cli/docker.ts";
@@ -81,6 +82,8 @@ export function createHostShell(options: HostShellOptions): HostShell {
       now: () => clock.now(),
       host: {
         readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+        writeFile: (path, text) => ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, path), text),
+        mkdir: (path) => ctx.fs.mkdir(ctx.fs.resolvePath(ctx.cwd, path), { recursive: true }),
         env: Object.fromEntries(ctx.env),
         cwd: ctx.cwd,
       },
@@ -97,11 +100,14 @@ export function createHostShell(options: HostShellOptions): HostShell {
     return { stdout, stderr, exitCode };
   });
   const hostFs = options.fs ?? createHostFs();
+  // Published ports: the simulated engine forwards them; an engine without that refuses.
+  const forwarder = engine as Engine & { hostRequest?: HostConnect };
+  const connect: HostConnect = (port, request) => (forwarder.hostRequest ? forwarder.hostRequest(port, request) : Promise.resolve("refused"));
   const bash = new Bash({
     fs: hostFs,
     cwd: HOME,
     env: { HOME, USER, LOGNAME: USER, HOSTNAME, SHELL: "/bin/bash", PATH: "/usr/local/bin:/usr/bin:/bin", TERM: "xterm-256color", LANG: "C.UTF-8" },
-    customCommands: [dockerCommand, ...systemCommands(hostFs, HOSTNAME, async () => ({ uid: 1000, gid: 1000, user: USER, group: USER }))],
+    customCommands: [dockerCommand, curlCommand(hostConnect(connect)), wgetCommand(hostConnect(connect), () => clock.now()), ...systemCommands(hostFs, HOSTNAME, async () => ({ uid: 1000, gid: 1000, user: USER, group: USER }))],
     // No guest JavaScript runs here; the global patching would cost every command a millisecond.
     defenseInDepth: false,
   });

@@ -1,6 +1,7 @@
 /** Apache httpd: the httpd image's httpd-foreground and the php/wordpress images' apache2-foreground. */
 import type { Program, ProcessContext } from "../../engine/process.ts";
 import { containerAddress, serve, timestamps } from "./service.ts";
+import { apacheAccessLog, apacheErrorPage, staticSite } from "./web-server.ts";
 
 interface Flavour {
   /** The binary's name in messages (`httpd`, `apache2`). */
@@ -35,6 +36,13 @@ async function runServer(ctx: ProcessContext, flavour: Flavour, commandLine: str
     log("core", `AH00094: Command line: '${commandLine}'`);
   };
   started();
+  // httpd.conf: Listen 80, DocumentRoot /usr/local/apache2/htdocs (Debian's apache2: /var/www/html).
+  ctx.listen(80, staticSite(ctx, {
+    root: flavour.name === "httpd" ? "/usr/local/apache2/htdocs" : "/var/www/html",
+    server: flavour.banner(ctx),
+    errorPage: apacheErrorPage,
+    accessLog: apacheAccessLog,
+  }));
   return serve(ctx, (signal) => {
     switch (signal) {
       case "SIGTERM":

@@ -1,6 +1,7 @@
 /** nginx and the official image's /docker-entrypoint.sh. */
 import type { Program, ProcessContext } from "../../engine/process.ts";
 import { execNext, serve, timestamps } from "./service.ts";
+import { nginxAccessLog, nginxErrorPage, staticSite } from "./web-server.ts";
 
 const DEFAULT_CONF = "/etc/nginx/conf.d/default.conf";
 /** `worker_processes auto;` starts one worker per CPU; the simulated host has 4. */
@@ -90,6 +91,15 @@ export const nginx: Program = async (ctx) => {
   log(1, "start worker processes");
   for (const pid of WORKERS) log(1, `start worker process ${pid}`);
   if (!daemonOff) return 0; // a daemonising nginx as PID 1 returns at once and the container exits
+  // default.conf: listen 80, root /usr/share/nginx/html, index index.html.
+  ctx.listen(80, staticSite(ctx, {
+    root: "/usr/share/nginx/html",
+    server: `nginx/${v}`,
+    errorPage: nginxErrorPage(v),
+    accessLog: nginxAccessLog,
+    missingLog: (request, file, time) => `${timestamps.nginx(time)} [error] ${WORKERS[0]}#${WORKERS[0]}: *1 open() "${file}" failed (2: No such file or directory), client: ${request.remoteAddress}, server: localhost, request: "${request.method} ${request.path} HTTP/1.1", host: "${request.headers["Host"] ?? "localhost"}"
+`,
+  }));
 
   const stopWorkers = (graceful: boolean) => {
     for (const pid of WORKERS) {

@@ -15,9 +15,12 @@ export const containerFlags: FlagSpec[] = [
   { long: "expose", type: "list", usage: "Expose a port or a range of ports" },
   { long: "hostname", short: "h", type: "string", usage: "Container host name" },
   { long: "interactive", short: "i", type: "bool", usage: "Keep STDIN open even if not attached" },
+  { long: "ip", type: "string", usage: "IPv4 address (e.g., 172.30.100.104)" },
   { long: "label", short: "l", type: "list", usage: "Set meta data on a container" },
   { long: "mount", type: "list", valueName: "mount", usage: "Attach a filesystem mount to the container" },
   { long: "name", type: "string", usage: "Assign a name to the container" },
+  { long: "network", type: "string", valueName: "network", usage: "Connect a container to a network" },
+  { long: "network-alias", type: "list", usage: "Add network-scoped alias for the container" },
   { long: "publish", short: "p", type: "list", usage: "Publish a container's port(s) to the host" },
   { long: "publish-all", short: "P", type: "bool", usage: "Publish all exposed ports to random ports" },
   { long: "pull", type: "string", usage: 'Pull image before creating ("always", "missing", "never")', default: "missing" },
@@ -86,6 +89,9 @@ export async function containerConfig(flags: FlagValues, image: string, command:
   if (Object.keys(exposed).length > 0) config.ExposedPorts = exposed;
   if (Object.keys(bindings).length > 0) config.HostConfig!.PortBindings = bindings;
   if (flags["publish-all"] === true) config.HostConfig!.PublishAllPorts = true;
+  if (typeof flags["network"] === "string") config.HostConfig!.NetworkMode = flags["network"];
+  const aliases = flags["network-alias"] as string[] | undefined;
+  if (aliases || typeof flags["ip"] === "string") config.NetworkingConfig = { ...(aliases ? { Aliases: aliases } : {}), ...(typeof flags["ip"] === "string" ? { IPAddress: flags["ip"] } : {}) };
   if (typeof flags["restart"] === "string" && flags["restart"] !== "no") config.HostConfig!.RestartPolicy = parseRestartPolicy(flags["restart"]);
   return typeof flags["name"] === "string" ? { config, name: flags["name"] } : { config };
 }
