@@ -706,7 +706,7 @@ export class SimulatedEngine implements Engine {
 
   async volumeCreate(options: { Name?: string; Labels?: Record<string, string> } = {}): Promise<VolumeInfo> {
     this.#api("POST", "/volumes/create");
-    return this.#volumes.inspect(this.#volumes.create(options.Name, { anonymous: false, ...(options.Labels ? { labels: options.Labels } : {}) }));
+    return this.#volumes.inspect(this.#volumes.create(options.Name, { anonymous: false, labels: options.Labels ?? {} }));
   }
 
   async volumeList(): Promise<VolumeInfo[]> {

@@ -7,7 +7,8 @@ import type { DockerEvent } from "./events.ts";
 export interface Volume {
   name: string;
   created: number;
-  labels: Record<string, string>;
+  /** Null for volumes the daemon made for a container; `docker volume create` always sets a map. */
+  labels: Record<string, string> | null;
   /** Made for a container (an image VOLUME or `-v /path`): `docker rm -v` and `--rm` remove it. */
   anonymous: boolean;
   fs: InMemoryFs;
@@ -43,14 +44,14 @@ export class VolumeService {
   }
 
   /** Create (or return, as Docker does for an existing name) a volume. */
-  create(name?: string, options: { labels?: Record<string, string>; anonymous?: boolean } = {}): Volume {
+  create(name?: string, options: { labels?: Record<string, string> | null; anonymous?: boolean } = {}): Volume {
     const volumeName = name ?? this.#d.ids();
     if (!VOLUME_NAME.test(volumeName)) {
       throw invalidParameter(`create ${volumeName}: "${volumeName}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);
     }
     const existing = this.#volumes.get(volumeName);
     if (existing) return existing;
-    const volume: Volume = { name: volumeName, created: this.#d.clock.now(), labels: options.labels ?? {}, anonymous: options.anonymous ?? name === undefined, fs: new InMemoryFs() };
+    const volume: Volume = { name: volumeName, created: this.#d.clock.now(), labels: options.labels ?? null, anonymous: options.anonymous ?? name === undefined, fs: new InMemoryFs() };
     this.#volumes.set(volumeName, volume);
     this.#d.emit("volume", "create", volumeName, { driver: "local" });
     return volume;
@@ -74,7 +75,7 @@ export class VolumeService {
     return {
       CreatedAt: new Date(volume.created).toISOString().replace(/\.\d{3}Z$/, "Z"),
       Driver: "local",
-      Labels: Object.keys(volume.labels).length > 0 ? { ...volume.labels } : null,
+      Labels: volume.labels === null ? null : { ...volume.labels },
       Mountpoint: `/var/lib/docker/volumes/${volume.name}/_data`,
       Name: volume.name,
       Options: null,

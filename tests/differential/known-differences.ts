@@ -65,4 +65,10 @@ export const knownDifferences: KnownDifference[] = [
     rewrite: (real) => ({ ...real, stdout: real.stdout.replace(/(Deleted: sha256:<DIGEST>\n)+/, "Deleted: sha256:<DIGEST>\n") }),
     reason: "20.10's graph driver also lists each deleted layer; Docker 29's containerd image store prints one Deleted line for the image",
   },
+  {
+    command: /^docker\s+(port|ps|container\s+(port|ls|ps))\b/,
+    when: (real) => /:::\d/.test(real.stdout),
+    rewrite: (real) => ({ ...real, stdout: real.stdout.replace(/:::(\d)/g, "[::]:$1") }),
+    reason: "20.10 writes the IPv6 any-address as `:::8080`; current docker/cli brackets it: `[::]:8080`",
+  },
 ];

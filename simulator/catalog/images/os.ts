@@ -74,6 +74,7 @@ export const osImages: CatalogImage[] = [
     official: true,
     created: "2024-09-26T21:31:42Z",
     layers: [busyboxLayer],
+    programs: { "/bin/httpd": "busybox-httpd" },
     config: config(["sh"]),
   },
   { repository: "alpine", tags: ["latest", "3.22", "3.22.2", "3"], description: ALPINE, stars: 11432, official: true, created: "2025-10-08T11:04:56Z", layers: [alpine322], config: config(["/bin/sh"]) },

@@ -1,5 +1,6 @@
 import type { Program } from "../../engine/process.ts";
 import { hello } from "./hello.ts";
+import { busyboxHttpd } from "./busybox-httpd.ts";
 import { apache2, apache2Foreground, httpd, httpdForeground, php } from "./httpd.ts";
 import { mysqlClient, mysqld, mysqlEntrypoint } from "./mysql.ts";
 import { nginx, nginxEntrypoint } from "./nginx.ts";
@@ -16,6 +17,7 @@ import { wordpressEntrypoint } from "./wordpress.ts";
  */
 export const programs: Record<string, Program> = {
   hello,
+  "busybox-httpd": busyboxHttpd,
   nginx,
   "nginx-entrypoint": nginxEntrypoint,
   httpd,

@@ -18,7 +18,7 @@ export interface StaticSite {
 export function staticSite(ctx: ProcessContext, site: StaticSite): HttpHandler {
   return async (request) => {
     const time = ctx.clock.now();
-    const base = { Server: site.server, Date: httpDate(time) };
+    const base: Record<string, string> = { ...(site.server ? { Server: site.server } : {}), Date: httpDate(time) };
     let response: HttpResponse;
     if (!["GET", "HEAD"].includes(request.method)) {
       response = page(405, site, request.path, base);

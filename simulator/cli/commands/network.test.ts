@@ -54,10 +54,10 @@ describe("networks", () => {
     await sim.exec("docker pull busybox");
     await sim.exec("docker network create dup");
     expect((await sim.exec("docker network create dup")).stderr).toBe("Error response from daemon: network with name dup already exists\n");
-    expect((await sim.exec("docker network rm bridge")).stderr).toBe("Error response from daemon: bridge is a pre-defined network and cannot be removed\n");
+    expect((await sim.exec("docker network rm bridge")).stderr).toBe("Error response from daemon: bridge is a pre-defined network and cannot be removed\nexit status 1\n");
     expect((await sim.exec("docker run --network nope busybox true")).stderr).toBe("docker: Error response from daemon: network nope not found\n\nRun 'docker run --help' for more information\n");
     await sim.exec("docker run -d --name member --network dup busybox sleep 600");
-    expect((await sim.exec("docker network rm dup")).stderr).toBe("Error response from daemon: error while removing network: network dup has active endpoints\n");
+    expect((await sim.exec("docker network rm dup")).stderr).toBe("Error response from daemon: error while removing network: network dup has active endpoints\nexit status 1\n");
     await sim.exec("docker rm -f member");
     expect((await sim.exec("docker network rm dup")).stdout).toBe("dup\n");
   });

@@ -118,7 +118,12 @@ export const networkRm: CommandSpec = {
   short: "Remove one or more networks",
   args: { min: 1 },
   flags: [{ long: "force", short: "f", type: "bool", usage: "Do not error if the network does not exist" }],
-  run: ({ engine, io }, _flags, names) => forEach(io, names, (n) => engine.networkRemove(n)),
+  async run({ engine, io }, _flags, names) {
+    const status = await forEach(io, names, (n) => engine.networkRemove(n));
+    // docker/cli returns a bare StatusError here, which prints as "exit status N".
+    if (status !== 0) io.stderr(`exit status ${status}\n`);
+    return status;
+  },
 };
 
 export const networkConnect: CommandSpec = {
