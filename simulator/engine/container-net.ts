@@ -3,7 +3,9 @@ import { defineCommand } from "just-bash";
 import type { Clock } from "./clock.ts";
 import { sleep } from "./clock.ts";
 import { curlCommand, type Connect } from "../shell/http-client.ts";
-import { STATUS_TEXT } from "./http.ts";
+import { STATUS_TEXT, type HttpRequest, type HttpResponse } from "./http.ts";
+import type { Container } from "./container.ts";
+import type { Daemon } from "./daemon.ts";
 
 export interface ContainerNet {
   /** Its addresses, one per network it is on (none on `--network none`). */
@@ -123,4 +125,51 @@ export function networkCommands(net: ContainerNet, clock: Clock) {
     }),
     curlCommand(net.connect),
   ];
+}
+
+export async function hostRequest(d: Daemon, hostPort: number, request: Omit<HttpRequest, "remoteAddress">): Promise<HttpResponse | "refused" | "reset"> {
+  const owner = d.ports.ownerOf(hostPort);
+  const c = owner ? d.containers.get(owner) : undefined;
+  const binding = c?.ports.find((p) => p.hostPort === hostPort);
+  if (!c || !binding) return "refused";
+  const handler = c.status === "running" ? c.listeners.get(binding.containerPort) : undefined;
+  if (!handler) return "reset";
+  const response = await handler({ ...request, remoteAddress: "172.17.0.1" });
+  d.traces.emit({ kind: "traffic", from: "host", to: c.name, hostPort, containerPort: binding.containerPort, request: `${request.method} ${request.path}`, status: response.status });
+  return response;
+}
+
+/** A container's view of its networks: its addresses, the embedded DNS, and the servers it can reach. */
+
+/** A container's view of its networks: its addresses, the embedded DNS, and the servers it can reach. */
+export function containerNet(d: Daemon, c: Container): ContainerNet {
+  const own = () => (c.running ? d.networks.networksOf(c.id).filter(({ endpoint }) => endpoint.ip) : []);
+  const resolve = (name: string): string | undefined => {
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
+    if (name === "localhost") return "127.0.0.1";
+    if (name === c.config.Hostname) return own()[0]?.endpoint.ip ?? "127.0.0.1";
+    const found = d.networks.resolve(c.id, name);
+    return found && d.containers.get(found.containerId)?.running ? found.ip : undefined;
+  };
+  const target = (ip: string): Container | undefined => {
+    if (ip.startsWith("127.") || own().some(({ endpoint }) => endpoint.ip === ip)) return c;
+    const id = d.networks.byAddress(c.id, ip);
+    const found = id ? d.containers.get(id) : undefined;
+    return found?.running ? found : undefined;
+  };
+  return {
+    addresses: () => own().map(({ network, endpoint }) => ({ ip: endpoint.ip, prefix: Number(network.subnet.split("/")[1]), mac: endpoint.mac })),
+    resolve,
+    reachable: (ip) => target(ip) !== undefined,
+    connect: async (host, port, request) => {
+      const ip = resolve(host);
+      if (!ip) return "unresolved";
+      const server = target(ip);
+      const handler = server?.status === "running" ? server.listeners.get(port) : undefined;
+      if (!server || !handler) return "refused";
+      const response = await handler({ ...request, remoteAddress: own()[0]?.endpoint.ip ?? "127.0.0.1" });
+      d.traces.emit({ kind: "traffic", from: "host", to: server.name, hostPort: port, containerPort: port, request: `${request.method} ${request.path}`, status: response.status });
+      return response;
+    },
+  };
 }

@@ -298,4 +298,33 @@ export class Container {
   }
 }
 
+/** Log entries line by line, as the json-file driver stores them. */
+export function splitLines(chunks: OutputChunk[]): OutputChunk[] {
+  return chunks.flatMap((chunk) => (chunk.text.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((text) => ({ ...chunk, text })));
+}
+
+/** `past`, then the container's output as it comes, until it stops or `signal` aborts. */
+export async function* follow(c: Container, past: OutputChunk[], signal?: AbortSignal): AsyncIterable<OutputChunk> {
+  const queue: (OutputChunk | null)[] = [...past];
+  let wake: (() => void) | undefined;
+  const push = (chunk: OutputChunk | null) => {
+    queue.push(chunk);
+    wake?.();
+  };
+  const unlisten = c.listen(push);
+  const onAbort = () => push(null);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+      const chunk = queue.shift()!;
+      if (chunk === null) return;
+      yield chunk;
+    }
+  } finally {
+    unlisten();
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
 export type { ContainerConfig };
