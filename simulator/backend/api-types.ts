@@ -1,0 +1,358 @@
+/** The Engine API's data shapes (v1.55), as the simulated engine and the gateway client exchange them. */
+/** An interactive shell on a container's TTY, driven line by line by the terminal. */
+export interface ContainerConsole {
+  /** Run one typed line; `exit` ends the shell. */
+  exec(line: string, signal?: AbortSignal): Promise<{ stdout: string; stderr: string }>;
+  /** The shell's prompt: `root@3f4e5d6c7b8a:/# `, `/ # `. */
+  prompt(): string;
+  /** Resolves with the shell's exit code when it ends (exit, Ctrl-D, the container stopped). */
+  readonly closed: Promise<number>;
+}
+
+export interface CommitOptions {
+  /** `repo[:tag]` to name the new image. */
+  reference?: string;
+  comment?: string;
+  author?: string;
+  /** Dockerfile instructions applied to the config: `CMD ["app"]`, `ENV A=1`, `EXPOSE 80`. */
+  changes?: string[];
+  pause?: boolean;
+}
+
+export interface NetworkCreateOptions {
+  Driver?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  Labels?: Record<string, string>;
+  Subnet?: string;
+  Gateway?: string;
+}
+
+export interface NetworkInspect {
+  Name: string;
+  Id: string;
+  Created: string;
+  Scope: "local";
+  Driver: string;
+  EnableIPv4: boolean;
+  EnableIPv6: boolean;
+  IPAM: { Driver: "default"; Options: Record<string, string>; Config: { Subnet: string; Gateway: string }[] };
+  Internal: boolean;
+  Attachable: boolean;
+  Ingress: boolean;
+  ConfigFrom: { Network: string };
+  ConfigOnly: boolean;
+  Containers: Record<string, { Name: string; EndpointID: string; MacAddress: string; IPv4Address: string; IPv6Address: string }>;
+  Options: Record<string, string>;
+  Labels: Record<string, string>;
+}
+
+/** One network a container is on, as inspect's NetworkSettings.Networks shows it. */
+export interface EndpointSettings {
+  Aliases: string[] | null;
+  NetworkID: string;
+  EndpointID: string;
+  Gateway: string;
+  IPAddress: string;
+  IPPrefixLen: number;
+  MacAddress: string;
+  DNSNames: string[] | null;
+}
+
+export interface VolumeInfo {
+  CreatedAt: string;
+  Driver: "local";
+  Labels: Record<string, string> | null;
+  Mountpoint: string;
+  Name: string;
+  Options: Record<string, string> | null;
+  Scope: "local";
+}
+
+/** A mount as container inspect lists it. */
+export interface MountInfo {
+  Type: "volume" | "bind";
+  Name?: string;
+  Source: string;
+  Destination: string;
+  Driver?: string;
+  Mode: string;
+  RW: boolean;
+  Propagation: string;
+}
+
+export interface LogsOptions {
+  stdout?: boolean;
+  stderr?: boolean;
+  follow?: boolean;
+  /** Unix time in ms: only entries at or after it. */
+  since?: number;
+  until?: number;
+  /** Number of lines from the end; undefined for all. */
+  tail?: number;
+  signal?: AbortSignal;
+}
+
+export interface ExecConfig {
+  Cmd: string[];
+  Env?: string[];
+  WorkingDir?: string;
+  User?: string;
+  Tty?: boolean;
+  AttachStdin?: boolean;
+  Detach?: boolean;
+}
+
+export type ImageDeleteItem = { Untagged: string } | { Deleted: string };
+
+export interface HistoryItem {
+  Id: string;
+  Created: number;
+  CreatedBy: string;
+  Tags: string[] | null;
+  Size: number;
+  Comment: string;
+}
+
+export interface SearchResult {
+  name: string;
+  description: string;
+  star_count: number;
+  is_official: boolean;
+  is_automated: boolean;
+}
+
+export interface DiskUsage {
+  LayersSize: number;
+  Images: (ImageSummary & { SharedSize: number })[];
+  Containers: ContainerSummary[];
+  Volumes: { Name: string; UsageData: { Size: number; RefCount: number } }[];
+  BuildCache: { Size: number; InUse: boolean; Shared: boolean }[];
+}
+
+export interface OutputChunk {
+  stream: "stdout" | "stderr";
+  text: string;
+  /** Unix time in milliseconds when the line was written. */
+  time: number;
+}
+
+/** One progress record of a pull, as `POST /images/create` streams them. */
+export interface ProgressMessage {
+  id?: string;
+  status: string;
+  progressDetail?: { current?: number; total?: number };
+}
+
+export interface PullOptions {
+  onProgress?: (message: ProgressMessage) => void;
+  signal?: AbortSignal;
+  /** Pull every tag of the repository (`fromImage` without a tag). */
+  allTags?: boolean;
+}
+
+/** The registry credentials the client sends (X-Registry-Auth, POST /auth), as the API spells them. */
+export interface AuthConfig {
+  username?: string;
+  password?: string;
+  /** `https://index.docker.io/v1/` for Docker Hub, else the registry's host (`localhost:5000`). */
+  serveraddress?: string;
+  identitytoken?: string;
+}
+
+/** The body of a successful POST /auth. */
+export interface AuthResponse {
+  Status: string;
+  IdentityToken?: string;
+}
+
+export interface PushOptions {
+  onProgress?: (message: ProgressMessage) => void;
+  signal?: AbortSignal;
+  /** Push every local tag of the repository (`docker push -a`). */
+  allTags?: boolean;
+  /** The credentials stored for the registry, sent as X-Registry-Auth. */
+  registryAuth?: AuthConfig;
+}
+
+export interface PushResult {
+  /** The normalised reference pushed, e.g. `docker.io/alice/tools:1.0`. */
+  reference: string;
+  /** The manifest digest of the last tag pushed. */
+  digest: string;
+}
+
+export interface PullResult {
+  /** The normalised reference, e.g. `docker.io/library/hello-world:latest`. */
+  reference: string;
+  digest: string;
+  /** `Downloaded newer image for x:y` or `Image is up to date for x:y`. */
+  status: string;
+}
+
+export interface VersionInfo {
+  Platform: { Name: string };
+  Components: { Name: string; Version: string; Details: Record<string, string> }[];
+  Version: string;
+  ApiVersion: string;
+  MinAPIVersion: string;
+  GitCommit: string;
+  GoVersion: string;
+  Os: string;
+  Arch: string;
+  KernelVersion: string;
+  BuildTime: string;
+}
+
+export interface SystemInfo {
+  ID: string;
+  Containers: number;
+  ContainersRunning: number;
+  ContainersPaused: number;
+  ContainersStopped: number;
+  Images: number;
+  Driver: string;
+  ServerVersion: string;
+  KernelVersion: string;
+  OperatingSystem: string;
+  OSType: string;
+  Architecture: string;
+  NCPU: number;
+  MemTotal: number;
+  Name: string;
+  DockerRootDir: string;
+}
+
+export interface ImageSummary {
+  Id: string;
+  ParentId: string;
+  RepoTags: string[];
+  RepoDigests: string[];
+  Created: number;
+  Size: number;
+  /** Bytes of compressed content (what a pull downloads). */
+  ContentSize: number;
+  Containers: number;
+  Labels: Record<string, string>;
+}
+
+export interface ImageConfig {
+  Cmd: string[] | null;
+  Entrypoint: string[] | null;
+  Env: string[];
+  WorkingDir: string;
+  User: string;
+  ExposedPorts?: Record<string, object>;
+  Volumes?: Record<string, object>;
+  Labels: Record<string, string> | null;
+  StopSignal?: string;
+}
+
+export interface ImageInspect {
+  Id: string;
+  RepoTags: string[];
+  RepoDigests: string[];
+  Comment: string;
+  Created: string;
+  Author: string;
+  Config: ImageConfig;
+  Architecture: string;
+  Os: string;
+  Size: number;
+  RootFS: { Type: "layers"; Layers: string[] };
+  Metadata: { LastTagTime: string };
+}
+
+/** The body of POST /containers/create (the parts the simulator models). */
+export interface ContainerConfig {
+  Image: string;
+  /** `--network-alias` and `--ip` for the container's first network. */
+  NetworkingConfig?: { Aliases?: string[]; IPAddress?: string };
+  Cmd?: string[];
+  Entrypoint?: string[];
+  Env?: string[];
+  WorkingDir?: string;
+  User?: string;
+  Hostname?: string;
+  Labels?: Record<string, string>;
+  Tty?: boolean;
+  OpenStdin?: boolean;
+  ExposedPorts?: Record<string, object>;
+  Volumes?: Record<string, object>;
+  AttachStdin?: boolean;
+  AttachStdout?: boolean;
+  AttachStderr?: boolean;
+  HostConfig?: HostConfig;
+}
+
+/** One `--mount`, as HostConfig.Mounts carries it. */
+export interface HostMount {
+  Type: "bind" | "volume" | "tmpfs";
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+}
+
+/** A published port's host side: `{"HostIp": "", "HostPort": "8080"}`. */
+export interface PortBinding {
+  HostIp: string;
+  HostPort: string;
+}
+
+export interface HostConfig {
+  AutoRemove?: boolean;
+  RestartPolicy?: { Name: "" | "no" | "always" | "on-failure" | "unless-stopped"; MaximumRetryCount?: number };
+  /** `-v` strings: `name:/path[:ro]`, `/host:/path`, `/path`. */
+  Binds?: string[];
+  Mounts?: HostMount[];
+  /** `--network`: `bridge` (default), `host`, `none`, or a network's name or ID. */
+  NetworkMode?: string;
+  /** `-p`: container port (`80/tcp`) -> host bindings. */
+  PortBindings?: Record<string, PortBinding[]>;
+  /** `-P`: publish every exposed port on an ephemeral host port. */
+  PublishAllPorts?: boolean;
+}
+
+export type ContainerStatus = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead";
+
+export interface ContainerSummary {
+  Id: string;
+  Names: string[];
+  Image: string;
+  ImageID: string;
+  Command: string;
+  Created: number;
+  State: ContainerStatus;
+  Status: string;
+  Ports: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[];
+  Labels: Record<string, string>;
+  SizeRw?: number;
+  SizeRootFs?: number;
+}
+
+export interface ContainerInspect {
+  Id: string;
+  Created: string;
+  Path: string;
+  Args: string[];
+  State: {
+    Status: ContainerStatus;
+    Running: boolean;
+    Paused: boolean;
+    Restarting: boolean;
+    OOMKilled: boolean;
+    Dead: boolean;
+    Pid: number;
+    ExitCode: number;
+    Error: string;
+    StartedAt: string;
+    FinishedAt: string;
+  };
+  Image: string;
+  Name: string;
+  RestartCount: number;
+  Mounts: MountInfo[];
+  NetworkSettings: { Ports: Record<string, PortBinding[] | null>; IPAddress: string; Gateway: string; MacAddress: string; Networks: Record<string, EndpointSettings> };
+  Config: Omit<ContainerConfig, "Cmd" | "Entrypoint" | "HostConfig"> & { Image: string; Hostname: string; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null; WorkingDir: string; Labels: Record<string, string> };
+  HostConfig: HostConfig;
+}
