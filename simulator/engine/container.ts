@@ -117,6 +117,7 @@ export class Container {
       { input: { now: () => this.#clock.now(), policy: policyName, maxRetries: policy?.MaximumRetryCount ?? 0 }, clock: this.#clock },
     );
     this.actor.subscribe((snapshot) => {
+      this.#status = Container.#statusOf(snapshot);
       const left = snapshot.matches("exited") || snapshot.matches("restarting");
       if (left && snapshot.context.finishedAt !== this.#lastExitSeen) {
         this.#lastExitSeen = snapshot.context.finishedAt;
@@ -183,8 +184,14 @@ export class Container {
     return this.running ? [{ pid: 1, user: this.config.User || "root", args: [this.path, ...this.args] }] : [];
   }
 
+  /** Docker's word for the actor's state; kept as the actor moves, since listings read it often. */
   get status(): ContainerStatus {
-    const snapshot = this.actor.getSnapshot();
+    return this.#status;
+  }
+
+  #status: ContainerStatus = "created";
+
+  static #statusOf(snapshot: ReturnType<Container["actor"]["getSnapshot"]>): ContainerStatus {
     if (snapshot.matches({ up: "paused" })) return "paused";
     if (snapshot.matches("up")) return "running";
     if (snapshot.matches("restarting")) return "restarting";
