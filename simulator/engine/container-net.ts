@@ -16,6 +16,8 @@ export interface ContainerNet {
   reachable(ip: string): boolean;
   /** An HTTP request to another container (or itself) on a shared network. */
   connect: Connect;
+  /** Whether something listens on host:port (`nc -z`). */
+  probe(host: string, port: number): "open" | "refused" | "unresolved";
 }
 
 const ok = (stdout: string, stderr = "") => ({ stdout, stderr, exitCode: 0 });
@@ -123,6 +125,17 @@ export function networkCommands(net: ContainerNet, clock: Clock) {
       if (!quiet) stderr += `saving to '${name}'\n${bar}'${name}' saved\n`;
       return { stdout: "", stderr, exitCode: 0 };
     }),
+    defineCommand("nc", async (args) => {
+      const flags = args.filter((a) => a.startsWith("-")).join("");
+      const [host, portText] = args.filter((a, i) => !a.startsWith("-") && !/^-[wWq]$/.test(args[i - 1] ?? ""));
+      if (!host || !portText) return { stdout: "", stderr: "BusyBox v1.37.0 multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n", exitCode: 1 };
+      if (!flags.includes("z")) return { stdout: "", stderr: "nc: only port checks (nc -z HOST PORT) are simulated\n", exitCode: 1 };
+      const ip = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : net.resolve(host);
+      if (!ip) return { stdout: "", stderr: `nc: bad address '${host}'\n`, exitCode: 1 };
+      const state = net.probe(host, Number(portText));
+      if (state === "open") return ok("", flags.includes("v") ? `${host} (${ip}:${portText}) open\n` : "");
+      return { stdout: "", stderr: `nc: ${host} (${ip}:${portText}): Connection refused\n`, exitCode: 1 };
+    }),
     curlCommand(net.connect),
   ];
 }
@@ -157,7 +170,14 @@ export function containerNet(d: Daemon, c: Container): ContainerNet {
     const found = id ? d.containers.get(id) : undefined;
     return found?.running ? found : undefined;
   };
+  const listening = (host: string, port: number): "open" | "refused" | "unresolved" => {
+    const ip = resolve(host);
+    if (!ip) return "unresolved";
+    const server = target(ip);
+    return server?.status === "running" && server.listeners.has(port) ? "open" : "refused";
+  };
   return {
+    probe: listening,
     addresses: () => own().map(({ network, endpoint }) => ({ ip: endpoint.ip, prefix: Number(network.subnet.split("/")[1]), mac: endpoint.mac })),
     resolve,
     reachable: (ip) => target(ip) !== undefined,

@@ -1,7 +1,7 @@
 /** What a process inside a container sees, and what a program model is. */
 import type { IFileSystem } from "just-bash";
 import type { Clock } from "./clock.ts";
-import type { HttpHandler } from "./http.ts";
+import type { HttpHandler, HttpRequest, HttpResponse } from "./http.ts";
 
 /** Signals `docker kill -s` and `docker stop` deliver; SIGKILL is never delivered to handlers. */
 export type SignalName = "SIGTERM" | "SIGINT" | "SIGQUIT" | "SIGHUP" | "SIGUSR1" | "SIGUSR2" | "SIGWINCH";
@@ -36,8 +36,12 @@ export interface ProcessContext {
    * Resolves with that process's exit code; signals then go to it.
    */
   exec(argv: string[]): Promise<number>;
-  /** Serve HTTP on a port of the container (`curl localhost:8080` reaches it through -p 8080:80). */
+  /** Serve HTTP (or a protocol modelled as requests) on a port of the container. */
   listen(port: number, handler: HttpHandler): void;
+  /** Reach a server in this container or in one on a shared network. */
+  connect(host: string, port: number, request: Omit<HttpRequest, "remoteAddress">): Promise<HttpResponse | "refused" | "reset" | "unresolved">;
+  /** Docker's embedded DNS as this container sees it (undefined: no such host). */
+  resolve(host: string): string | undefined;
 }
 
 /** A long-running or special executable modelled in TypeScript; resolves with the exit code. */

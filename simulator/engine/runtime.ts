@@ -166,6 +166,8 @@ function programContext(launch: Launch, out: ProcessOutput, clock: Clock, signal
     tty: launch.interactive ?? false,
     stdin: launch.stdin,
     listen: launch.listen ?? (() => {}),
+    connect: launch.net?.connect ?? (async () => "unresolved" as const),
+    resolve: (host: string) => launch.net?.resolve(host) ?? (host === "localhost" || host === "127.0.0.1" ? "127.0.0.1" : undefined),
   };
 }
 

@@ -96,6 +96,8 @@ export const mysqld: Program = async (ctx) => {
   await pause(ctx, 1000);
   startupLog(ctx, v, 1, false);
   running.add(ctx.fs);
+  // Clients in other containers (wordpress, mysql -h db) reach it on 3306.
+  ctx.listen(3306, async (request) => ({ status: request.method === "MYSQL" ? 200 : 400, headers: {}, body: "" }));
   return serve(ctx, (signal) => {
     if (signal !== "SIGTERM" && signal !== "SIGINT" && signal !== "SIGQUIT") return undefined;
     shutdownLog(ctx, v, "<via user signal>");
@@ -111,7 +113,19 @@ export const mysqlClient: Program = async (ctx) => {
     ctx.stdout(v.legacy ? `mysql  Ver 14.14 Distrib ${v.server}, for Linux (x86_64) using  EditLine wrapper\n` : `mysql  Ver ${v.server} for Linux on x86_64 (MySQL Community Server - GPL)\n`);
     return 0;
   }
-  if (!running.has(ctx.fs)) {
+  const hostAt = ctx.argv.findIndex((a) => a === "-h" || a.startsWith("-h") || a.startsWith("--host="));
+  const hostArg = hostAt < 0 ? undefined : ctx.argv[hostAt] === "-h" ? ctx.argv[hostAt + 1] : ctx.argv[hostAt]!.replace(/^(-h|--host=)/, "");
+  if (hostArg && hostArg !== "localhost") {
+    const reply = await ctx.connect(hostArg, 3306, { method: "MYSQL", path: "/", headers: {}, body: "" });
+    if (reply === "unresolved") {
+      ctx.stderr(`ERROR 2005 (HY000): Unknown MySQL server host '${hostArg}' (-2)\n`);
+      return 1;
+    }
+    if (reply === "refused" || reply === "reset") {
+      ctx.stderr(`ERROR 2003 (HY000): Can't connect to MySQL server on '${hostArg}:3306' (111)\n`);
+      return 1;
+    }
+  } else if (!running.has(ctx.fs)) {
     ctx.stderr("ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)\n");
     return 1;
   }

@@ -1,7 +1,7 @@
 /** redis-server, redis-cli and the redis image's docker-entrypoint.sh. */
 import type { IFileSystem } from "just-bash";
 import type { Program, ProcessContext } from "../../engine/process.ts";
-import { execNext, resolveHost, serve, timestamps } from "./service.ts";
+import { execNext, serve, timestamps } from "./service.ts";
 
 /** A running server's keyspace, found by redis-cli in the same container (it shares the filesystem). */
 const servers = new WeakMap<IFileSystem, Map<string, string>>();
@@ -56,6 +56,11 @@ export const redisServer: Program = async (ctx) => {
   }
   log("M", "*", "Ready to accept connections tcp");
   servers.set(ctx.fs, keys);
+  // Clients in other containers send their command over the simulated network.
+  ctx.listen(Number(port), async (request) => {
+    const body = request.method === "REDIS" ? execute(keys, JSON.parse(request.body) as string[]) : "-ERR wrong protocol\n";
+    return { status: 200, headers: {}, body };
+  });
 
   return serve(ctx, async (signal) => {
     if (signal !== "SIGTERM" && signal !== "SIGINT") return undefined;
@@ -86,48 +91,51 @@ export const redisCli: Program = async (ctx) => {
     else if (flag === "-p") port = args.shift() ?? port;
     else if (flag === "-a" || flag === "-n" || flag === "-u") args.shift();
   }
-  const address = await resolveHost(ctx, host);
-  const keys = address === "127.0.0.1" ? servers.get(ctx.fs) : undefined;
-  if (!keys) {
-    ctx.stderr(address ? `Could not connect to Redis at ${host}:${port}: Connection refused\n` : `Could not connect to Redis at ${host}:${port}: Name or service not known\n`);
+  // The interactive prompt needs a TTY on stdin, which program models do not get yet.
+  if (args.length === 0) return 0;
+  const local = servers.get(ctx.fs);
+  if (local && (host === "127.0.0.1" || host === "localhost")) {
+    ctx.stdout(execute(local, args));
+    return 0;
+  }
+  const reply = await ctx.connect(host, Number(port), { method: "REDIS", path: "/", headers: {}, body: JSON.stringify(args) });
+  if (reply === "unresolved") {
+    ctx.stderr(`Could not connect to Redis at ${host}:${port}: Name or service not known\n`);
     return 1;
   }
-  const [command = "", ...rest] = args;
-  const out = (text: string) => ctx.stdout(`${text}\n`);
+  if (reply === "refused" || reply === "reset") {
+    ctx.stderr(`Could not connect to Redis at ${host}:${port}: Connection refused\n`);
+    return 1;
+  }
+  ctx.stdout(reply.body);
+  return 0;
+};
+
+/** One command against a server's keys, answered as redis-cli prints it. */
+function execute(keys: Map<string, string>, [command = "", ...rest]: string[]): string {
   switch (command.toUpperCase()) {
     case "PING":
-      out(rest[0] ?? "PONG");
-      return 0;
+      return `${rest[0] ?? "PONG"}\n`;
     case "SET":
       keys.set(rest[0] ?? "", rest[1] ?? "");
-      out("OK");
-      return 0;
+      return "OK\n";
     case "GET":
-      out(keys.get(rest[0] ?? "") ?? "");
-      return 0;
+      return `${keys.get(rest[0] ?? "") ?? ""}\n`;
     case "INCR": {
       const n = Number(keys.get(rest[0] ?? "") ?? "0") + 1;
       keys.set(rest[0] ?? "", String(n));
-      out(`(integer) ${n}`);
-      return 0;
+      return `(integer) ${n}\n`;
     }
     case "DEL":
-      out(`(integer) ${rest.filter((k) => keys.delete(k)).length}`);
-      return 0;
+      return `(integer) ${rest.filter((k) => keys.delete(k)).length}\n`;
     case "DBSIZE":
-      out(`(integer) ${keys.size}`);
-      return 0;
+      return `(integer) ${keys.size}\n`;
     case "KEYS":
-      out([...keys.keys()].join("\n"));
-      return 0;
-    case "":
-      // The interactive prompt needs a TTY on stdin, which program models do not get yet.
-      return 0;
+      return `${[...keys.keys()].join("\n")}\n`;
     default:
-      out(`(error) ERR unknown command '${command}', with args beginning with: ${rest.map((r) => `'${r}' `).join("")}`);
-      return 0;
+      return `(error) ERR unknown command '${command}', with args beginning with: ${rest.map((r) => `'${r}' `).join("")}\n`;
   }
-};
+}
 
 /** docker-entrypoint.sh: `redis-server` for a first argument that is an option or a .conf file, then drop to the redis user. */
 export const redisEntrypoint: Program = async (ctx) => {

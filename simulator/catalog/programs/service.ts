@@ -100,7 +100,7 @@ export async function containerAddress(ctx: ProcessContext): Promise<string> {
  * simulated yet: wire this to the engine's embedded DNS when it is (undefined = not found).
  */
 export type ResolveHost = (ctx: ProcessContext, host: string) => Promise<string | undefined>;
-export let resolveHost: ResolveHost = async (_ctx, host) => (host === "localhost" || host === "127.0.0.1" ? "127.0.0.1" : undefined);
+export let resolveHost: ResolveHost = async (ctx, host) => ctx.resolve(host);
 /** Replace the resolver (the networking layer calls this once it exists). */
 export function setResolveHost(resolver: ResolveHost): void {
   resolveHost = resolver;

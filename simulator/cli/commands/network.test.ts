@@ -62,3 +62,24 @@ describe("networks", () => {
     expect((await sim.exec("docker network rm dup")).stdout).toBe("dup\n");
   });
 });
+
+describe("services across a network", () => {
+  it("redis-cli in one container talks to redis in another by name", async () => {
+    const { sim } = testSimulator();
+    await sim.exec("docker network create app");
+    await sim.exec("docker run -d --name cache --network app redis");
+    expect((await sim.exec("docker run --rm --network app redis redis-cli -h cache set greeting hi")).stdout).toBe("OK\n");
+    expect((await sim.exec("docker run --rm --network app redis redis-cli -h cache get greeting")).stdout).toBe("hi\n");
+    expect((await sim.exec("docker run --rm redis redis-cli -h cache ping")).stderr).toBe("Could not connect to Redis at cache:6379: Name or service not known\n");
+  });
+
+  it("nc -z tells open ports from closed ones", async () => {
+    const { sim } = testSimulator();
+    await sim.exec("docker pull busybox");
+    await sim.exec("docker network create app");
+    await sim.exec("docker run -d --name web --network app nginx");
+    expect((await sim.exec("docker run --rm --network app busybox nc -zv web 80")).stderr).toBe("web (172.18.0.2:80) open\n");
+    const closed = await sim.exec("docker run --rm --network app busybox nc -z web 81");
+    expect(closed).toMatchObject({ exitCode: 1, stderr: "nc: web (172.18.0.2:81): Connection refused\n" });
+  });
+});
