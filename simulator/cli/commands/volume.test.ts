@@ -88,6 +88,14 @@ describe("published ports", () => {
     expect((await sim.exec("curl -s localhost:32768")).stdout).toBe("<html><body><h1>It works!</h1></body></html>\n");
   });
 
+  it("binds to one address with -p ip:host:container, and UDP ports", async () => {
+    const { sim } = testSimulator();
+    await sim.exec("docker run -d --name local -p 127.0.0.1:8081:80 -p 5353:53/udp nginx");
+    expect((await sim.exec("docker ps --format '{{.Ports}}'")).stdout).toBe("0.0.0.0:5353->53/udp, [::]:5353->53/udp, 127.0.0.1:8081->80/tcp\n");
+    expect((await sim.exec("docker port local 80")).stdout).toBe("127.0.0.1:8081\n");
+    expect((await sim.exec("curl -s 127.0.0.1:8081")).stdout).toContain("Welcome to nginx!");
+  });
+
   it("rejects malformed port specifications", async () => {
     const { sim } = testSimulator();
     expect((await sim.exec("docker run -p abc busybox true")).stderr).toBe("docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information\n");
