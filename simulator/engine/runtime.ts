@@ -4,6 +4,7 @@
  */
 import { Bash, defineCommand, type IFileSystem } from "just-bash";
 import { programNames, shellView } from "./shell-view.ts";
+import { explainRunaway, isRunaway, RUNAWAY_EXIT, SHELL_LIMITS } from "../shell/limits.ts";
 import type { HttpHandler } from "./http.ts";
 import { networkCommands, type ContainerNet } from "./container-net.ts";
 import { busyboxMessages, resolveUser, systemCommands, type ProcessEntry } from "./system-commands.ts";
@@ -240,6 +241,7 @@ async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal):
     processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
     // No guest JavaScript runs here; the global patching would cost every command a millisecond.
     defenseInDepth: false,
+    executionLimits: SHELL_LIMITS,
   });
 }
 
@@ -247,6 +249,8 @@ async function runInShell(launch: Launch, out: ProcessOutput, clock: Clock, sign
   const bash = await containerBash(launch, clock, signal);
   const result = await bash.exec(shellQuote(launch.argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/", ...(launch.stdin !== undefined ? { stdin: launch.stdin } : {}) });
   if (result.stdout) out.stdout(result.stdout);
-  if (result.stderr) out.stderr((await launch.fs.exists("/bin/busybox")) ? busyboxMessages(result.stderr) : result.stderr);
-  return result.exitCode;
+  const runaway = isRunaway(result.stderr);
+  const stderr = runaway ? explainRunaway(result.stderr, "sh") : result.stderr;
+  if (stderr) out.stderr((await launch.fs.exists("/bin/busybox")) ? busyboxMessages(stderr) : stderr);
+  return runaway ? RUNAWAY_EXIT : result.exitCode;
 }

@@ -1,6 +1,7 @@
 /** The learner's host: a small Linux shell (just-bash) with `docker` on its PATH. */
 import { Bash, defineCommand, InMemoryFs, type IFileSystem } from "just-bash";
 import { systemCommands } from "../engine/system-commands.ts";
+import { explainRunaway, isRunaway, RUNAWAY_EXIT, SHELL_LIMITS } from "./limits.ts";
 import { curlCommand, hostConnect, wgetCommand, type HostConnect } from "./http-client.ts";
 import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import type { Clock } from "../engine/clock.ts";
@@ -110,6 +111,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
     customCommands: [dockerCommand, curlCommand(hostConnect(connect)), wgetCommand(hostConnect(connect), () => clock.now()), ...systemCommands(hostFs, HOSTNAME, async () => ({ uid: 1000, gid: 1000, user: USER, group: USER }))],
     // No guest JavaScript runs here; the global patching would cost every command a millisecond.
     defenseInDepth: false,
+    executionLimits: SHELL_LIMITS,
   });
   session = new ShellSession(bash, HOME);
   const ready = bash.fs.mkdir("/tmp", { recursive: true });
@@ -136,11 +138,13 @@ export function createHostShell(options: HostShellOptions): HostShell {
         : undefined;
       try {
         const result = await session.exec(commandLine, signal);
-        const stderr = result.exitCode === 130 ? result.stderr.replace(ABORT_NOTE, "") : result.stderr;
+        const runaway = isRunaway(result.stderr);
+        if (runaway) session.lastExit = RUNAWAY_EXIT;
+        const stderr = runaway ? explainRunaway(result.stderr, "bash") : result.exitCode === 130 ? result.stderr.replace(ABORT_NOTE, "") : result.stderr;
         // What was not streamed (other commands' output) follows; stderr first, as docker run needs.
         if (stderr) onOutput?.("stderr", stderr);
         if (result.stdout) onOutput?.("stdout", result.stdout);
-        return { stdout: streamedOut + result.stdout, stderr: streamedErr + stderr, exitCode: result.exitCode };
+        return { stdout: streamedOut + result.stdout, stderr: streamedErr + stderr, exitCode: runaway ? RUNAWAY_EXIT : result.exitCode };
       } finally {
         live = undefined;
       }

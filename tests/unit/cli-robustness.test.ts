@@ -30,3 +30,25 @@ describe("the CLI never crashes on bad input", () => {
     );
   });
 });
+
+describe("endless loops", () => {
+  it("stop with a plain explanation, on the host and in a container, and the engine carries on", async () => {
+    const { sim } = testSimulator();
+    const host = await sim.exec("while true; do :; done");
+    expect(host.exitCode).toBe(152);
+    expect(host.stderr).toMatch(/^bash: stopped after 50,000 steps: Dockyard runs commands in your browser and cannot run an endless loop/);
+    expect((await sim.exec("echo $?")).stdout).toBe("152\n");
+    await sim.exec("docker run --name spin busybox sh -c 'while true; do :; done'");
+    expect((await sim.exec("docker logs spin")).stderr).toMatch(/^sh: stopped after 50,000 steps/);
+    expect((await sim.exec("docker ps -a --format '{{.Names}} {{.Status}}'")).stdout).toBe("spin Exited (152) Less than a second ago\n");
+  });
+
+  it("a flood of commands leaves the engine consistent", async () => {
+    const { sim } = testSimulator();
+    await sim.exec("docker pull busybox");
+    await Promise.all(Array.from({ length: 50 }, (_, i) => sim.exec(`docker run -d --name flood${i} busybox sleep 600`)));
+    expect((await sim.exec("docker ps -q | wc -l")).stdout.trim()).toBe("50");
+    await Promise.all(Array.from({ length: 50 }, (_, i) => sim.exec(`docker rm -f flood${i}`)));
+    expect((await sim.exec("docker ps -aq")).stdout).toBe("");
+  });
+});
