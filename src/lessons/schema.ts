@@ -1,11 +1,12 @@
 import { z } from "astro/zod";
+import { goalSchema } from "./goal-schema.ts";
 
 /**
  * The frontmatter of a lesson (`content/<NN-slug>/<lang>.mdx`). The one place that
  * says what a lesson may declare; adding a lesson touches no code.
  */
 
-/** One exercise: a goal over engine state, checked after each command. Shape will firm up with the checker. */
+/** One exercise: goals over engine state, checked after each command. */
 export const exerciseSchema = z
   .object({
     id: z
@@ -14,16 +15,16 @@ export const exerciseSchema = z
       .describe("Stable id, unique in the lesson and the same in every language, e.g. `run-hello-world`."),
     title: z.string().min(1).describe("What the learner is asked to do, in the lesson's language."),
     goals: z
-      .array(z.record(z.string(), z.unknown()))
-      .optional()
-      .describe("Conditions over engine state that complete the exercise (never the typed words). Format to be defined with the checker."),
+      .array(goalSchema)
+      .min(1)
+      .describe("Conditions over engine state that complete the exercise (never the typed words); see src/lessons/goals.ts."),
     hints: z
       .array(z.string())
       .optional()
       .describe("Hints shown one at a time, in the lesson's language."),
     solution: z
       .array(z.string())
-      .optional()
+      .min(1)
       .describe("Command lines that reach the goals; tests replay them in every language."),
   })
   .strict()

@@ -4,7 +4,7 @@ import { Readline } from "xterm-readline";
 import "@xterm/xterm/css/xterm.css";
 import { ShellSession, type SessionState, type SessionStrings } from "./session.ts";
 import { terminalFont, terminalTheme } from "./theme.ts";
-import { runEvent, type RunEventDetail } from "./events.ts";
+import { runEvent, stateEvent, type RunEventDetail, type StateEventDetail } from "./events.ts";
 
 
 /**
@@ -83,6 +83,7 @@ export class DockyardTerminal extends HTMLElement {
       onStateChange: (state: SessionState) => {
         this.dataset["state"] = state;
       },
+      onCommandDone: (sim) => document.dispatchEvent(new CustomEvent<StateEventDetail>(stateEvent, { detail: { engine: sim.engine } })),
     });
     document.addEventListener(runEvent, this.#onRun);
     void this.#session.start();

@@ -28,6 +28,8 @@ export interface SessionOptions {
   strings: SessionStrings;
   /** Called when the session starts or stops waiting for input. */
   onStateChange?: (state: SessionState) => void;
+  /** Called after the setup and after every command, when the engine's state may have changed. */
+  onCommandDone?: (sim: Simulator) => void;
 }
 
 export type SessionState = "loading" | "ready" | "busy" | "failed";
@@ -67,6 +69,7 @@ export class ShellSession {
     screen.write(`${ansi.eraseLine}${ansi.cyan(strings.welcome)}\r\n`);
     if (this.#opts.setup.length > 0) await this.#replaySetup(sim);
     else screen.write(`${ansi.dim(strings.tryThis)}\r\n`);
+    this.#opts.onCommandDone?.(sim);
     screen.write("\r\n");
     await this.#loop(sim);
   }
@@ -111,6 +114,7 @@ export class ShellSession {
       await this.#exec(sim, line, this.#running.signal, (text) => this.#opts.screen.write(toCrlf(text)));
       this.#running = undefined;
       this.#endLine();
+      this.#opts.onCommandDone?.(sim);
     }
   }
 
