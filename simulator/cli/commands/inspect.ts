@@ -1,4 +1,4 @@
-import type { CommandContext, CommandSpec } from "../command.ts";
+import type { CommandContext, CommandIO, CommandSpec } from "../command.ts";
 import type { FlagSpec } from "../flags.ts";
 import { EngineError } from "../../backend/errors.ts";
 import { FormatError, renderOne } from "../format/output.ts";
@@ -55,25 +55,33 @@ function inspectCommand(kind: Kind): CommandSpec {
           errors.push(kind === "any" && !(error instanceof EngineError) ? `Error: ${describeError(error)}` : describeError(error));
         }
       }
-      const format = typeof flags["format"] === "string" ? flags["format"] : "";
-      try {
-        if (format === "" || format === "json") ctx.io.stdout(`${goJson(found, "    ")}\n`);
-        else {
-          for (const item of found) ctx.io.stdout(renderOne(format, item));
-          // The CLI still runs the template for what it could not find: an empty line each.
-          ctx.io.stdout("\n".repeat(errors.length));
-        }
-      } catch (error) {
-        if (error instanceof FormatError) {
-          ctx.io.stderr(`${error.message}\n`);
-          return 1;
-        }
-        throw error;
-      }
-      for (const error of errors) ctx.io.stderr(`${error}\n`);
-      return errors.length > 0 ? 1 : 0;
+      return printInspected(ctx.io, found, errors, flags["format"]);
     },
   };
+}
+
+/**
+ * What every `inspect` command prints: a JSON array (or one template line per object), then
+ * the errors for the names it could not find; exit 1 when there were any.
+ */
+export function printInspected(io: CommandIO, found: unknown[], errors: string[], formatFlag: unknown): number {
+  const format = typeof formatFlag === "string" ? formatFlag : "";
+  try {
+    if (format === "" || format === "json") io.stdout(`${goJson(found, "    ")}\n`);
+    else {
+      for (const item of found) io.stdout(renderOne(format, item));
+      // The CLI still runs the template for what it could not find: an empty line each.
+      io.stdout("\n".repeat(errors.length));
+    }
+  } catch (error) {
+    if (error instanceof FormatError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  for (const error of errors) io.stderr(`${error}\n`);
+  return errors.length > 0 ? 1 : 0;
 }
 
 export const inspect = inspectCommand("any");

@@ -1,10 +1,10 @@
 /** docker network create, ls, inspect, rm, connect, disconnect, prune. */
 import type { CommandSpec } from "../command.ts";
-import { FormatError, renderOne, renderRows } from "../format/output.ts";
+import { FormatError, renderRows } from "../format/output.ts";
 import { describeError } from "./errors.ts";
 import { confirm } from "./confirm.ts";
 import { forEach } from "./each.ts";
-import { goJson } from "./inspect.ts";
+import { printInspected } from "./inspect.ts";
 
 export const networkCreate: CommandSpec = {
   name: "create",
@@ -98,16 +98,7 @@ export const networkInspect: CommandSpec = {
         errors.push(describeError(error));
       }
     }
-    const format = typeof flags["format"] === "string" ? flags["format"] : "";
-    try {
-      if (format === "" || format === "json") io.stdout(`${goJson(found, "    ")}\n`);
-      else for (const item of found) io.stdout(renderOne(format, item));
-    } catch (error) {
-      io.stderr(`${error instanceof FormatError ? error.message : describeError(error)}\n`);
-      return 1;
-    }
-    for (const error of errors) io.stderr(`${error}\n`);
-    return errors.length > 0 ? 1 : 0;
+    return printInspected(io, found, errors, flags["format"]);
   },
 };
 

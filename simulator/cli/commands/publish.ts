@@ -1,5 +1,6 @@
 /** `-p`, `-v` and `--mount` as the docker CLI turns them into the create request. */
 import type { HostMount, PortBinding } from "../../backend/engine.ts";
+import { normalizePath } from "../../engine/layered-fs.ts";
 
 /** A usage problem the CLI reports before asking the daemon (docker run exits 125). */
 export class InvalidFlagValue extends Error {}
@@ -54,19 +55,10 @@ export function absoluteBinds(binds: string[], cwd: string): string[] {
     if (rest.length === 0 || !(source === "." || source === ".." || source!.startsWith("./") || source!.startsWith("../") || source!.startsWith("~/"))) return bind;
     const home = "/home/learner";
     const base = source!.startsWith("~/") ? `${home}/${source!.slice(2)}` : `${cwd}/${source}`;
-    return [normalize(base), ...rest].join(":");
+    return [normalizePath(base), ...rest].join(":");
   });
 }
 
-function normalize(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join("/")}`;
-}
 
 /** `--mount type=bind,source=./site,target=/usr/share/nginx/html,readonly` */
 export function parseMount(spec: string, cwd: string): HostMount {
@@ -83,7 +75,7 @@ export function parseMount(spec: string, cwd: string): HostMount {
   const target = fields["target"] ?? fields["destination"] ?? fields["dst"];
   if (!target) throw new InvalidFlagValue("target is required");
   let source = fields["source"] ?? fields["src"];
-  if (type === "bind" && source && !source.startsWith("/")) source = normalize(`${cwd}/${source}`);
+  if (type === "bind" && source && !source.startsWith("/")) source = normalizePath(`${cwd}/${source}`);
   const readonly = fields["readonly"] ?? fields["ro"];
   return { Type: type as HostMount["Type"], Target: target, ...(source ? { Source: source } : {}), ...(readonly === "true" || readonly === "1" ? { ReadOnly: true } : {}) };
 }

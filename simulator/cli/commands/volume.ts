@@ -1,11 +1,11 @@
 /** docker volume create, ls, inspect, rm, prune. */
 import type { CommandSpec } from "../command.ts";
 import { humanSize } from "../format/units.ts";
-import { FormatError, renderOne, renderRows } from "../format/output.ts";
+import { FormatError, renderRows } from "../format/output.ts";
 import { describeError } from "./errors.ts";
 import { confirm } from "./confirm.ts";
 import { forEach } from "./each.ts";
-import { goJson } from "./inspect.ts";
+import { printInspected } from "./inspect.ts";
 
 const labelsOf = (values: string[] | undefined) => Object.fromEntries((values ?? []).map((l) => { const i = l.indexOf("="); return i < 0 ? [l, ""] : [l.slice(0, i), l.slice(i + 1)]; }));
 
@@ -93,16 +93,7 @@ export const volumeInspect: CommandSpec = {
         errors.push(describeError(error));
       }
     }
-    const format = typeof flags["format"] === "string" ? flags["format"] : "";
-    try {
-      if (format === "" || format === "json") io.stdout(`${goJson(found, "    ")}\n`);
-      else for (const item of found) io.stdout(renderOne(format, item));
-    } catch (error) {
-      io.stderr(`${error instanceof FormatError ? error.message : describeError(error)}\n`);
-      return 1;
-    }
-    for (const error of errors) io.stderr(`${error}\n`);
-    return errors.length > 0 ? 1 : 0;
+    return printInspected(io, found, errors, flags["format"]);
   },
 };
 
