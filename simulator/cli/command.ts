@@ -22,6 +22,8 @@ export interface ClientHost {
   writeFile(path: string, text: string): Promise<void>;
   /** Create a directory and its parents. */
   mkdir(path: string): Promise<void>;
+  /** Whether a file or folder exists (docker compose looks for its files). */
+  exists?(path: string): Promise<boolean>;
   env: Record<string, string>;
   cwd: string;
 }

@@ -5,6 +5,7 @@ import { FlagError, parseFlags } from "./flags.ts";
 import { groups, shortcuts } from "./registry.ts";
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from "../engine/versions.ts";
 import { describeError } from "./commands/errors.ts";
+import { compose } from "./commands/compose.ts";
 
 interface Resolved {
   path: string;
@@ -67,6 +68,14 @@ export async function docker(argv: string[], ctx: CommandContext): Promise<numbe
   if (argv[0]!.startsWith("-")) {
     io.stderr(`unknown flag: ${argv[0]}\n\nUsage:  docker [OPTIONS] COMMAND\n\nRun 'docker --help' for more information\n`);
     return 125;
+  }
+  if (argv[0] === "compose") {
+    try {
+      return await compose(argv.slice(1), ctx);
+    } catch (error) {
+      io.stderr(`${describeError(error)}\n`);
+      return 1;
+    }
   }
   const found = resolve(argv);
   if (!found) return 0;

@@ -85,6 +85,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
         readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
         writeFile: (path, text) => ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, path), text),
         mkdir: (path) => ctx.fs.mkdir(ctx.fs.resolvePath(ctx.cwd, path), { recursive: true }),
+        exists: (path) => ctx.fs.exists(ctx.fs.resolvePath(ctx.cwd, path)),
         env: Object.fromEntries(ctx.env),
         cwd: ctx.cwd,
       },
