@@ -4,7 +4,8 @@ import { Readline } from "xterm-readline";
 import "@xterm/xterm/css/xterm.css";
 import { ShellSession, type SessionState, type SessionStrings } from "./session.ts";
 import { terminalFont, terminalTheme } from "./theme.ts";
-import { runEvent, stateEvent, type RunEventDetail, type StateEventDetail } from "./events.ts";
+import { runEvent, simEvent, stateEvent, type RunEventDetail, type SimEventDetail, type StateEventDetail } from "./events.ts";
+import type { Simulator } from "../../simulator/index.ts";
 
 
 /**
@@ -15,6 +16,12 @@ export class DockyardTerminal extends HTMLElement {
   #term: Terminal | undefined;
   #session: ShellSession | undefined;
   #resize: ResizeObserver | undefined;
+  #sim: Simulator | undefined;
+
+  /** The simulator once loaded (announced by `dockyard:sim`), for views such as the architecture picture. */
+  get simulator(): Simulator | undefined {
+    return this.#sim;
+  }
   #onRun = (event: Event) => {
     const detail = (event as CustomEvent<RunEventDetail>).detail;
     if (!this.#session || typeof detail?.command !== "string") return;
@@ -76,7 +83,10 @@ export class DockyardTerminal extends HTMLElement {
       loadSimulator: async () => {
         const { createSimulator } = await import("../../simulator/index.ts");
         // A registry that takes a moment, so layers can be seen downloading.
-        return createSimulator({ interactive: true, columns: () => term.cols, pullBytesPerSecond: 16_000_000 });
+        const sim = createSimulator({ interactive: true, columns: () => term.cols, pullBytesPerSecond: 16_000_000 });
+        this.#sim = sim;
+        document.dispatchEvent(new CustomEvent<SimEventDetail>(simEvent, { detail: { sim } }));
+        return sim;
       },
       setup: parseJson<string[]>(this.dataset["setup"], []),
       strings: parseJson<SessionStrings>(this.dataset["strings"], fallbackStrings),
