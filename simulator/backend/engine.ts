@@ -5,7 +5,7 @@
  */
 import type { DockerEvent } from "../engine/events.ts";
 import type {
-  ContainerConsole, CommitOptions, NetworkCreateOptions, NetworkInspect, VolumeInfo, LogsOptions, ExecConfig, ImageDeleteItem, HistoryItem, SearchResult, DiskUsage, OutputChunk, PullOptions, AuthConfig, AuthResponse, PushOptions, PushResult, PullResult, VersionInfo, SystemInfo, ImageSummary, ImageInspect, ContainerConfig, ContainerSummary, ContainerInspect,
+  ContainerConsole, CommitOptions, NetworkCreateOptions, NetworkInspect, VolumeInfo, LogsOptions, ExecConfig, ImageDeleteItem, HistoryItem, SearchResult, DiskUsage, OutputChunk, PullOptions, AuthConfig, AuthResponse, PushOptions, PushResult, PullResult, VersionInfo, BuildContextEntry, BuildOptions, BuildResult, SystemInfo, ImageSummary, ImageInspect, ContainerConfig, ContainerSummary, ContainerInspect,
 } from "./api-types.ts";
 
 export type * from "./api-types.ts";
@@ -34,6 +34,8 @@ export interface Engine {
   imagePrune(options?: { all?: boolean }): Promise<{ ImagesDeleted: ImageDeleteItem[]; SpaceReclaimed: number }>;
   /** POST /images/{name}/push: upload a tag (or, with `allTags`, every tag of the repository), streaming progress. */
   imagePush(ref: string, options?: PushOptions): Promise<PushResult>;
+  /** POST /build: build an image from a Dockerfile and a context, as BuildKit does. Failures come back in the result. */
+  imageBuild(context: BuildContextEntry[], options: BuildOptions): Promise<BuildResult>;
   /** POST /auth: check credentials with a registry, as `docker login` does before storing them. */
   systemAuth(auth: AuthConfig): Promise<AuthResponse>;
 

@@ -24,6 +24,11 @@ export interface ClientHost {
   mkdir(path: string): Promise<void>;
   /** Whether a file or folder exists (docker compose looks for its files). */
   exists?(path: string): Promise<boolean>;
+  /**
+   * Every file and folder under a directory (docker build sends them as the context), by path
+   * relative to it; rejects when `path` is not a directory.
+   */
+  listTree?(path: string): Promise<{ path: string; type: "file" | "dir" }[]>;
   env: Record<string, string>;
   cwd: string;
 }

@@ -2,6 +2,7 @@
 import type { CommandGroup, CommandSpec } from "./command.ts";
 import { containerPrune, diff, rename, top } from "./commands/container-misc.ts";
 import { commit } from "./commands/commit.ts";
+import { build } from "./commands/build.ts";
 import { create } from "./commands/create.ts";
 import { exec } from "./commands/exec.ts";
 import { history, imagePrune, rmi, search, tag } from "./commands/image-misc.ts";
@@ -26,15 +27,17 @@ export const groups: CommandGroup[] = [
     short: "Manage containers",
     commands: [commit, create, diff, exec, containerInspect, kill, logs, ps, pause, port, containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait],
   },
-  { name: "image", short: "Manage images", commands: [history, imageInspect, images, imagePrune, pull, push, rmi, tag] },
+  { name: "image", short: "Manage images", commands: [build, history, imageInspect, images, imagePrune, pull, push, rmi, tag] },
   { name: "network", short: "Manage networks", commands: [networkConnect, networkCreate, networkDisconnect, networkInspect, networkLs, networkPrune, networkRm] },
   { name: "volume", short: "Manage volumes", commands: [volumeCreate, volumeInspect, volumeLs, volumePrune, volumeRm] },
+  { name: "buildx", short: "Docker Buildx", commands: [build] },
   { name: "system", short: "Manage Docker", commands: [df, { ...info, name: "info" }] },
 ];
 
 /** `docker <word>` shortcuts: the word and the command; `group` decides where `docker --help` lists it. */
 export const shortcuts: { word: string; spec: CommandSpec; group: "common" | "other" }[] = [
   { word: "run", spec: run, group: "common" },
+  { word: "build", spec: build, group: "common" },
   { word: "exec", spec: exec, group: "common" },
   { word: "ps", spec: ps, group: "common" },
   { word: "pull", spec: pull, group: "common" },

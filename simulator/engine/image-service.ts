@@ -373,6 +373,23 @@ export class ImageService {
     this.#d.api("GET", `/images/${ref}/history`);
     const image = this.get(ref);
     const created = Math.floor(Date.parse(image.created) / 1000);
+    if (image.history) {
+      let next = 0;
+      const last = image.history.length - 1;
+      return image.history
+        .map((entry, i) => {
+          const layer = entry.emptyLayer ? undefined : image.layers[next++];
+          return {
+            Id: i === last ? image.id : "<missing>",
+            Created: Math.floor(Date.parse(entry.created) / 1000),
+            CreatedBy: entry.createdBy,
+            Tags: i === last ? image.repoTags.slice() : null,
+            Size: layer?.size ?? 0,
+            Comment: entry.comment ?? "",
+          };
+        })
+        .reverse();
+    }
     return image.layers
       .map((layer, i) => ({
         Id: i === image.layers.length - 1 ? image.id : "<missing>",

@@ -13,6 +13,16 @@ export interface LocalImage {
   config: RegistryImage["config"];
   layers: RegistryLayer[];
   programs: Record<string, string>;
+  /** History of a built image, metadata steps included (one entry per layer otherwise). */
+  history?: HistoryEntry[];
+}
+
+export interface HistoryEntry {
+  created: string;
+  createdBy: string;
+  comment?: string;
+  /** Metadata-only steps (ENV, CMD...) add no layer. */
+  emptyLayer: boolean;
 }
 
 export class ImageStore {

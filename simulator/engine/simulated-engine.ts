@@ -1,8 +1,9 @@
 /** The simulated Docker daemon: images, containers, networks, volumes and a registry, all in memory. */
 import type {
   DiskUsage, Engine, HistoryItem, ImageDeleteItem, ImageInspect, ImageSummary, NetworkCreateOptions, NetworkInspect, PullOptions, PullResult,
-  SearchResult, SystemInfo, VersionInfo, VolumeInfo, AuthConfig, AuthResponse, PushOptions, PushResult,
+  SearchResult, SystemInfo, VersionInfo, VolumeInfo, AuthConfig, AuthResponse, PushOptions, PushResult, BuildContextEntry, BuildOptions, BuildResult,
 } from "../backend/engine.ts";
+import { Builder } from "../builder/builder.ts";
 import type { DockerEvent } from "./events.ts";
 import { ContainerService } from "./container-service.ts";
 import { Daemon, type DaemonOptions } from "./daemon.ts";
@@ -105,6 +106,26 @@ export class SimulatedEngine extends ContainerService implements Engine {
 
   async systemAuth(auth: AuthConfig): Promise<AuthResponse> {
     return this.d.images.login(auth);
+  }
+
+  #builder: Builder | undefined;
+
+  async imageBuild(context: BuildContextEntry[], options: BuildOptions): Promise<BuildResult> {
+    this.d.api("POST", `/build${options.tags?.length ? `?t=${encodeURIComponent(options.tags[0]!)}` : ""}`);
+    this.#builder ??= new Builder({
+      clock: this.d.clock,
+      lookup: (ref) => this.d.images.store.lookup(ref),
+      pull: async (ref, signal) => {
+        await this.d.images.pull(ref, signal ? { signal } : {});
+      },
+      store: (image, tags) => {
+        const stored = this.d.images.store.addLocal(image, tags[0]);
+        for (const tag of tags.slice(1)) this.d.images.store.tag(stored, tag);
+        for (const tag of tags) this.d.emit("image", "tag", stored.id, { name: tag });
+        return stored;
+      },
+    });
+    return this.#builder.build(context, options);
   }
 
   async imagePrune(options: { all?: boolean } = {}): Promise<{ ImagesDeleted: ImageDeleteItem[]; SpaceReclaimed: number }> {

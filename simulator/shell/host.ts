@@ -55,6 +55,25 @@ export function createHostFs(): InMemoryFs {
   });
 }
 
+/** Files and folders under `root`, relative to it (symlinks left out), as a build context. */
+async function listTree(fs: IFileSystem, root: string): Promise<{ path: string; type: "file" | "dir" }[]> {
+  if (!(await fs.stat(root)).isDirectory) throw new Error(`not a directory: ${root}`);
+  const out: { path: string; type: "file" | "dir" }[] = [];
+  const walk = async (dir: string, rel: string) => {
+    for (const name of (await fs.readdir(dir)).sort()) {
+      const path = `${dir === "/" ? "" : dir}/${name}`;
+      const stat = await fs.lstat(path);
+      const relative = rel ? `${rel}/${name}` : name;
+      if (stat.isDirectory) {
+        out.push({ path: relative, type: "dir" });
+        await walk(path, relative);
+      } else if (stat.isFile) out.push({ path: relative, type: "file" });
+    }
+  };
+  await walk(root, "");
+  return out;
+}
+
 export function createHostShell(options: HostShellOptions): HostShell {
   const { engine, clock } = options;
   let currentLine = "";
@@ -86,6 +105,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
         writeFile: (path, text) => ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, path), text),
         mkdir: (path) => ctx.fs.mkdir(ctx.fs.resolvePath(ctx.cwd, path), { recursive: true }),
         exists: (path) => ctx.fs.exists(ctx.fs.resolvePath(ctx.cwd, path)),
+        listTree: (path) => listTree(ctx.fs, ctx.fs.resolvePath(ctx.cwd, path)),
         env: Object.fromEntries(ctx.env),
         cwd: ctx.cwd,
       },
