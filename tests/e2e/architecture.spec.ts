@@ -189,3 +189,21 @@ test.describe("architecture view", () => {
     expect(await serious()).toEqual([]);
   });
 });
+
+test.describe("architecture view in a lesson", () => {
+  test("sits beside the lesson's terminal and shows an image built there, layer by layer", async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto("/en/lessons/first-container/");
+    const terminal = terminalOn(page);
+    await waitForPrompt(terminal);
+    const view = viewOn(page);
+    await expect(view.locator("[data-picture]").getByText("No containers yet.")).toBeVisible();
+    await runLine(page, terminal, "printf 'FROM busybox\\nRUN echo hi > /hi\\nCMD [\"cat\", \"/hi\"]\\n' > Dockerfile");
+    await runLine(page, terminal, "docker build -t hi .");
+    const built = view.getByRole("listitem", { name: /^Image hi:latest, 2 layers, newest on top/ });
+    await expect(built).toBeVisible();
+    await expect(built.locator(".layer")).toHaveCount(2);
+    // The base layer is shared with busybox, so both images show it in the same colour.
+    await expect(view.getByRole("listitem", { name: /^Image busybox:latest, 1 layer/ })).toBeVisible();
+  });
+});
