@@ -1,10 +1,12 @@
 /** `npm run bench`: every benchmark, each figure printed next to its target. Never fails on time. */
 import { commandLatency, manyContainers } from "./engine.bench.ts";
+import { buildSpeed } from "./build.bench.ts";
 import { formatResults, type BenchResult } from "./report.ts";
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ["engine: command latency", commandLatency],
   ["engine: 1,000 containers", manyContainers],
+  ["builder: 20-instruction Dockerfile", buildSpeed],
 ];
 
 const only = process.argv[2];
