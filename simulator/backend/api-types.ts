@@ -379,6 +379,8 @@ export interface BuildOptions {
   buildArgs?: Record<string, string>;
   target?: string;
   noCache?: boolean;
+  /** `--check`: run the build checks only (BuildKit's lint subrequest); nothing is built. */
+  check?: boolean;
   /** Progress of the build, as BuildKit's solve status: vertices, their logs and completion. */
   onProgress?: (event: BuildEvent) => void;
   signal?: AbortSignal;
@@ -396,6 +398,9 @@ export interface BuildWarning {
   rule: string;
   message: string;
   line: number;
+  endLine?: number;
+  /** The rule's documentation page. */
+  url?: string;
 }
 
 export interface BuildResult {

@@ -24,6 +24,9 @@ export interface BuilderDeps {
   store(image: LocalImage, tags: string[]): LocalImage;
 }
 
+/** Thrown once the checks have run when only checks were asked for. */
+class ChecksOnly {}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const fullName = (ref: string) => {
   const r = withDefaultTag(parseReference(ref));
@@ -45,6 +48,7 @@ export class Builder {
     try {
       return { Id: await this.#solve(context, options, progress, warnings), warnings };
     } catch (error) {
+      if (error instanceof ChecksOnly) return { warnings };
       const failure = error instanceof BuildFailure ? error : new BuildFailure(message(error));
       return {
         error: {
@@ -90,10 +94,11 @@ export class Builder {
     }
     const buildArgs = options.buildArgs ?? {};
     try {
-      for (const w of checkDockerfile(text, { buildArgs }).warnings) warnings.push({ rule: w.rule, message: w.message, line: w.line });
+      for (const w of checkDockerfile(text, { buildArgs }).warnings) warnings.push({ rule: w.rule, message: w.message, line: w.line, endLine: w.endLine, url: w.url });
     } catch {
       // Checks are advice: a check that cannot run does not stop the build.
     }
+    if (options.check) throw new ChecksOnly();
     const metaArgs = new Map<string, string>();
     const expandMeta = (word: string, line: number) => {
       try {

@@ -86,17 +86,31 @@ export function errorReport(result: BuildResult, output: BuildOutput, dockerfile
     const vertex = [...output.vertices.values()].find((v) => v.name === error.step);
     out += `------\n > ${error.step}:\n${(vertex?.logs ?? []).slice(-10).map((l) => `${l}\n`).join("")}------\n`;
   }
-  if (error.line !== undefined && dockerfile !== undefined) {
-    const lines = dockerfile.split("\n");
-    const end = error.endLine ?? error.line;
-    const first = Math.max(1, error.line - 1);
-    const last = Math.min(lines.length, end + 1);
-    out += `${name}:${error.line === end ? error.line : `${error.line}-${end}`}\n--------------------\n`;
-    for (let n = first; n <= last; n++) {
-      const marker = n >= error.line && n <= end ? ">>> " : "    ";
-      out += `${String(n).padStart(4)} | ${marker}${lines[n - 1] ?? ""}\n`;
-    }
-    out += "--------------------\n";
-  }
+  if (error.line !== undefined && dockerfile !== undefined) out += sourceSnippet(dockerfile, name, error.line, error.endLine ?? error.line);
   return `${out}ERROR: failed to build: ${error.message}\n`;
+}
+
+/** The Dockerfile lines around a problem, as BuildKit prints a source location: one line of context either side. */
+export function sourceSnippet(dockerfile: string, name: string, line: number, end: number): string {
+  const lines = dockerfile.split("\n");
+  const first = Math.max(1, line - 1);
+  const last = Math.min(lines.length, end + 1);
+  let out = `${name}:${line === end ? line : `${line}-${end}`}\n--------------------\n`;
+  for (let n = first; n <= last; n++) {
+    const marker = n >= line && n <= end ? ">>> " : "    ";
+    out += `${String(n).padStart(4)} | ${marker}${lines[n - 1] ?? ""}\n`;
+  }
+  return `${out}--------------------\n`;
+}
+
+/** `docker build --check`: BuildKit's lint report, printed on stdout. */
+export function checkReport(warnings: BuildWarning[], dockerfile: string, name: string): string {
+  if (warnings.length === 0) return "Check complete, no warnings found.\n";
+  const sorted = [...warnings].sort((a, b) => a.line - b.line);
+  let out = `Check complete, ${sorted.length === 1 ? "1 warning has" : `${sorted.length} warnings have`} been found!\n`;
+  for (const w of sorted) {
+    out += `\nWARNING: ${w.rule}${w.url ? ` - ${w.url}` : ""}\n${w.message}\n`;
+    out += sourceSnippet(dockerfile, name, w.line, w.endLine ?? w.line);
+  }
+  return out;
 }

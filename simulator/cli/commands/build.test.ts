@@ -231,3 +231,34 @@ describe("docker build", () => {
     expect((await sim.exec("docker run --rm piped")).stdout).toBe("piped\n");
   });
 });
+
+describe("docker build --check", () => {
+  it("reports BuildKit's build checks on stdout with the lines they point at, builds nothing, and exits 1", async () => {
+    const { sim } = await project({ Dockerfile: "FROM busybox\nMAINTAINER me@example.com\nCMD cat /etc/hostname" });
+    const r = await sim.exec("docker build --check -t checked .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe(
+      "Check complete, 2 warnings have been found!\n" +
+        "\nWARNING: MaintainerDeprecated - https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/\n" +
+        "Maintainer instruction is deprecated in favor of using label\n" +
+        "Dockerfile:2\n--------------------\n   1 |     FROM busybox\n   2 | >>> MAINTAINER me@example.com\n   3 |     CMD cat /etc/hostname\n--------------------\n" +
+        "\nWARNING: JSONArgsRecommended - https://docs.docker.com/go/dockerfile/rule/json-args-recommended/\n" +
+        "JSON arguments recommended for CMD to prevent unintended behavior related to OS signals\n" +
+        "Dockerfile:3\n--------------------\n   2 |     MAINTAINER me@example.com\n   3 | >>> CMD cat /etc/hostname\n   4 |     \n--------------------\n",
+    );
+    expect(r.stderr).not.toContain("exporting to image");
+    expect((await sim.exec("docker images -q checked")).stdout).toBe("");
+  });
+
+  it("says so when there is nothing to report", async () => {
+    const { sim } = await project(HELLO);
+    expect(await sim.exec("docker build --check .")).toMatchObject({ stdout: "Check complete, no warnings found.\n", exitCode: 0 });
+  });
+
+  it("still fails on a Dockerfile that does not parse", async () => {
+    const { sim } = await project({ Dockerfile: "FROM busybox\nFOO bar" });
+    const r = await sim.exec("docker build --check .");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("unknown instruction: FOO");
+  });
+});

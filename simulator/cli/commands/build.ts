@@ -4,7 +4,7 @@ import type { ClientHost, CommandContext, CommandSpec } from "../command.ts";
 import type { FlagValues } from "../flags.ts";
 import { parseReference } from "../../engine/reference.ts";
 import { isIgnored, parseDockerignore } from "../../builder/dockerignore.ts";
-import { BuildOutput, errorReport, warningsText } from "./build-output.ts";
+import { BuildOutput, checkReport, errorReport, warningsText } from "./build-output.ts";
 
 const USAGE = "[OPTIONS] PATH | URL | -";
 const PATH = "docker buildx build";
@@ -103,10 +103,15 @@ async function runBuild(ctx: CommandContext, flags: FlagValues, args: string[]):
     buildArgs: buildArgs(flags, host.env),
     ...(typeof flags["target"] === "string" ? { target: flags["target"] } : {}),
     noCache: flags["no-cache"] === true,
+    check: flags["check"] === true,
     onProgress: (e) => output.event(e),
     ...(io.signal ? { signal: io.signal } : {}),
   });
   if (!plain && !quiet) io.stderr(output.summary(io.columns));
+  if (flags["check"] === true && !result.error) {
+    io.stdout(checkReport(result.warnings, dockerfile ?? "", name));
+    return result.warnings.length > 0 ? 1 : 0;
+  }
   const warnings = warningsText(result.warnings);
   if (warnings) io.stderr(`\n${warnings}`);
   if (result.error) {
@@ -124,6 +129,7 @@ export const build: CommandSpec = {
   short: "Start a build",
   flags: [
     { long: "build-arg", type: "stringArray", usage: "Set build-time variables" },
+    { long: "check", type: "bool", usage: 'Shorthand for "--call=check"' },
     { long: "file", short: "f", type: "string", usage: 'Name of the Dockerfile (default: "PATH/Dockerfile")' },
     { long: "load", type: "bool", usage: 'Shorthand for "--output=type=docker"' },
     { long: "no-cache", type: "bool", usage: "Do not use cache when building the image" },
