@@ -92,12 +92,13 @@ export function createHostShell(options: HostShellOptions): HostShell {
 
   /** Where a streamable line's docker output goes as it is written. */
   let live: OutputSink | undefined;
-  const dockerCommand = defineCommand("docker", async (args, ctx) => {
+  /** `docker`, and `docker-compose`: the Compose plugin under its standalone name. */
+  const dockerLike = (name: string, prefix: string[]) => defineCommand(name, async (args, ctx) => {
     let stdout = "";
     let stderr = "";
     const sink = live;
     const isTTY = (options.interactive ?? false) && !redirected(currentLine);
-    const exitCode = await docker(args, {
+    const exitCode = await docker([...prefix, ...args], {
       engine,
       now: () => clock.now(),
       host: {
@@ -129,7 +130,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
     fs: hostFs,
     cwd: HOME,
     env: { HOME, USER, LOGNAME: USER, HOSTNAME, SHELL: "/bin/bash", PATH: "/usr/local/bin:/usr/bin:/bin", TERM: "xterm-256color", LANG: "C.UTF-8" },
-    customCommands: [dockerCommand, curlCommand(hostConnect(connect)), wgetCommand(hostConnect(connect), () => clock.now()), ...systemCommands(hostFs, HOSTNAME, async () => ({ uid: 1000, gid: 1000, user: USER, group: USER }))],
+    customCommands: [dockerLike("docker", []), dockerLike("docker-compose", ["compose"]), curlCommand(hostConnect(connect)), wgetCommand(hostConnect(connect), () => clock.now()), ...systemCommands(hostFs, HOSTNAME, async () => ({ uid: 1000, gid: 1000, user: USER, group: USER }))],
     // No guest JavaScript runs here; the global patching would cost every command a millisecond.
     defenseInDepth: false,
     executionLimits: SHELL_LIMITS,

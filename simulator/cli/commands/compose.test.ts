@@ -74,4 +74,10 @@ describe("docker compose", () => {
     expect(await sim.exec("docker compose frobnicate")).toMatchObject({ exitCode: 1, stderr: 'unknown docker command: "compose frobnicate"\n' });
     expect((await sim.exec("docker compose --help")).stdout).toContain("Usage:  docker compose [OPTIONS] COMMAND");
   });
+
+  it("answers to the standalone docker-compose name too", async () => {
+    const sim = await withApp();
+    expect(await sim.exec("docker-compose config --services")).toMatchObject({ stdout: "cache\nweb\n", exitCode: 0 });
+    expect((await sim.exec("docker-compose version")).stdout).toMatch(/^Docker Compose version v5\./);
+  });
 });
