@@ -17,6 +17,8 @@ export default defineConfig({
     },
   },
   markdown: {
+    // Commands in prose (`<Cmd>docker run --rm</Cmd>`) must keep their "--" and straight quotes.
+    smartypants: false,
     shikiConfig: { theme: "github-light" },
   },
   server: { port: 4321 },

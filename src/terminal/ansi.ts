@@ -1,6 +1,7 @@
 /** Escape sequences the terminal writes around its own messages. */
 export const ansi = {
-  dim: (text: string) => `\x1b[2m${text}\x1b[22m`,
+  /** Muted text in the theme's bright black, which keeps 4.5:1 on the background (SGR 2 does not). */
+  dim: (text: string) => `\x1b[90m${text}\x1b[39m`,
   bold: (text: string) => `\x1b[1m${text}\x1b[22m`,
   cyan: (text: string) => `\x1b[36m${text}\x1b[39m`,
   red: (text: string) => `\x1b[31m${text}\x1b[39m`,

@@ -43,6 +43,8 @@ export class DockyardTerminal extends HTMLElement {
       fontSize: this.#fontSize(),
       lineHeight: 1.25,
       cursorBlink: true,
+      // Dimmed text (replayed setup commands) stays readable: WCAG AA's 4.5:1.
+      minimumContrastRatio: 4.5,
       scrollback: 5000,
       allowProposedApi: false,
     });

@@ -63,7 +63,7 @@ describe("ShellSession", () => {
     });
     const { screen } = await startSession(sim, ["docker pull hello-world"]);
     expect(ran).toEqual(["docker pull hello-world"]);
-    expect(screen()).toContain("\x1b[2m$ docker pull hello-world\x1b[22m\r\n\x1b[2mpulled\x1b[22m\r\n");
+    expect(screen()).toContain("\x1b[90m$ docker pull hello-world\x1b[39m\r\n\x1b[90mpulled\x1b[39m\r\n");
   });
 
   it("prints output in the order the simulator reports it and ends on a fresh line", async () => {

@@ -177,9 +177,7 @@ test.describe("architecture view", () => {
     await runLine(page, terminal, "docker run -d --name web -p 8080:80 busybox sleep 100");
     await runLine(page, terminal, "docker volume create data");
     const serious = async () => {
-      // Not part of this view, and known: the playground's grey hint and the terminal's dimmed
-      // lines are just under 4.5:1 (reported to their owners). Everything else on the page counts.
-      const results = await new AxeBuilder({ page }).exclude(".intro .hint").exclude("dockyard-terminal .xterm-dim").analyze();
+      const results = await new AxeBuilder({ page }).analyze();
       return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     };
     expect(await serious()).toEqual([]);

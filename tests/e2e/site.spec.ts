@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 
 const lessons = {
-  en: ["What is Docker?", "Your first container"],
-  ko: ["도커란 무엇인가요?", "첫 컨테이너 실행하기"],
+  en: ["What is Docker?", "Your first container", "Images", "Containers", "Volumes and ports"],
+  ko: ["도커란 무엇인가요?", "첫 컨테이너 실행하기", "이미지 다루기", "컨테이너 다루기", "볼륨과 포트"],
 } as const;
 
 const pages = [
@@ -12,9 +12,22 @@ const pages = [
   "/ko/lessons/what-is-docker/",
   "/en/lessons/first-container/",
   "/ko/lessons/first-container/",
+  "/en/lessons/images/",
+  "/ko/lessons/images/",
+  "/en/lessons/containers/",
+  "/ko/lessons/containers/",
+  "/en/lessons/volumes-and-ports/",
+  "/ko/lessons/volumes-and-ports/",
   "/en/playground/",
   "/ko/playground/",
 ];
+
+test("commands in lesson prose keep their long options and straight quotes", async ({ page }) => {
+  await page.goto("/en/lessons/volumes-and-ports/");
+  const runs = await page.locator("button.cmd").evaluateAll((buttons) => buttons.map((b) => JSON.parse(b.getAttribute("data-run") ?? "[]")[0] as string));
+  expect(runs).toContain("docker run --rm -v notes:/data alpine touch /data/hello");
+  for (const command of runs) expect(command).not.toMatch(/[–—“”‘’]/);
+});
 
 test.describe("home", () => {
   for (const lang of ["en", "ko"] as const) {
