@@ -91,6 +91,7 @@ export class DockyardTerminal extends HTMLElement {
         return sim;
       },
       setup: parseJson<string[]>(this.dataset["setup"], []),
+      historyStore: localHistory,
       strings: parseJson<SessionStrings>(this.dataset["strings"], fallbackStrings),
       onStateChange: (state: SessionState) => {
         this.dataset["state"] = state;
@@ -128,6 +129,22 @@ const fallbackStrings: SessionStrings = {
   tryThis: "Try: docker run hello-world",
   loadFailed: "The simulator could not start:",
   setup: "Preparing this lesson:",
+};
+
+/** Typed lines kept in the browser, shared by every terminal on the site as a shell's history is. */
+const HISTORY_KEY = "dockyard:history";
+const localHistory = {
+  load(): string[] {
+    try {
+      const saved: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? "[]");
+      return Array.isArray(saved) ? saved.filter((line): line is string => typeof line === "string") : [];
+    } catch {
+      return [];
+    }
+  },
+  save(entries: string[]): void {
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(entries));
+  },
 };
 
 function parseJson<T>(text: string | undefined, fallback: T): T {

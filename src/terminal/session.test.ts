@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Readline } from "xterm-readline";
 import type { ExecResult, Simulator } from "../../simulator/index.ts";
-import { ShellSession } from "./session.ts";
+import { ShellSession, type HistoryStore } from "./session.ts";
 
 /** A readline that hands out queued lines and records the prompts it showed. */
 function fakeReadline() {
@@ -15,7 +15,10 @@ function fakeReadline() {
   return {
     readline: readline as unknown as Readline,
     /** Answer the current prompt with `line`. */
-    enter: (line: string) => pending.shift()?.(line),
+    enter: (line: string) => {
+      readline.history.entries.unshift(line); // as xterm-readline does on Enter
+      pending.shift()?.(line);
+    },
     ctrlC: () => onCtrlC(),
     waiting: () => pending.length,
   };
@@ -34,7 +37,7 @@ function fakeSimulator(run: (line: string, signal?: AbortSignal) => Promise<Exec
   } as Simulator;
 }
 
-async function startSession(sim: Simulator, setup: string[] = []) {
+async function startSession(sim: Simulator, setup: string[] = [], historyStore?: HistoryStore) {
   let screen = "";
   const keys = fakeReadline();
   const session = new ShellSession({
@@ -42,11 +45,12 @@ async function startSession(sim: Simulator, setup: string[] = []) {
     readline: keys.readline,
     loadSimulator: async () => sim,
     setup,
+    ...(historyStore ? { historyStore } : {}),
     strings: { loading: "loading", welcome: "welcome", tryThis: "try", loadFailed: "failed", setup: "setup" },
   });
   void session.start();
   await until(() => keys.waiting() > 0);
-  return { keys, session, screen: () => screen };
+  return { keys, session, screen: () => screen, readline: keys.readline as unknown as { history: { entries: string[] } } };
 }
 
 async function until(test: () => boolean): Promise<void> {
@@ -55,6 +59,20 @@ async function until(test: () => boolean): Promise<void> {
 }
 
 describe("ShellSession", () => {
+  it("starts with the history kept from earlier visits and keeps each new line, without blank ones", async () => {
+    let saved: string[] = ["docker ps", "", "docker images"];
+    const store: HistoryStore = { load: () => saved, save: (entries) => (saved = entries) };
+    const sim = fakeSimulator(async () => ({ stdout: "", stderr: "", exitCode: 0 }));
+    const { keys, readline } = await startSession(sim, [], store);
+    expect(readline.history.entries).toEqual(["docker ps", "docker images"]);
+    keys.enter("docker volume ls");
+    await until(() => keys.waiting() > 0);
+    expect(saved).toEqual(["docker volume ls", "docker ps", "docker images"]);
+    keys.enter("   ");
+    await until(() => keys.waiting() > 0);
+    expect(saved).toEqual(["docker volume ls", "docker ps", "docker images"]);
+  });
+
   it("replays setup commands dimmed before the first prompt", async () => {
     const ran: string[] = [];
     const sim = fakeSimulator(async (line) => {
@@ -88,7 +106,6 @@ describe("ShellSession", () => {
     const sim = fakeSimulator(async () => ({ stdout: "", stderr: "", exitCode: 0 }));
     const { keys } = await startSession(sim);
     const history = (keys.readline as unknown as { history: { entries: string[] } }).history;
-    history.entries.unshift("");
     keys.enter("   ");
     await until(() => history.entries.length === 0);
   });

@@ -30,6 +30,13 @@ export interface SessionOptions {
   onStateChange?: (state: SessionState) => void;
   /** Called after the setup and after every command, when the engine's state may have changed. */
   onCommandDone?: (sim: Simulator) => void;
+  /** Where typed lines are kept between visits (newest first), so ArrowUp works after a reload. */
+  historyStore?: HistoryStore;
+}
+
+export interface HistoryStore {
+  load(): string[];
+  save(entries: string[]): void;
 }
 
 export type SessionState = "loading" | "ready" | "busy" | "failed";
@@ -51,6 +58,11 @@ export class ShellSession {
   constructor(options: SessionOptions) {
     this.#opts = options;
     options.readline.setCtrlCHandler(() => this.#interrupt());
+    const entries = historyEntries(options.readline);
+    if (entries && options.historyStore) {
+      const kept = options.historyStore.load().filter((line) => typeof line === "string" && line.trim() !== "");
+      entries.splice(0, entries.length, ...kept);
+    }
   }
 
   /** Load the simulator, replay the setup commands, then serve prompts until stopped. */
@@ -109,6 +121,7 @@ export class ShellSession {
         forgetLastHistoryEntry(readline);
         continue;
       }
+      this.#saveHistory();
       this.#setState("busy");
       this.#running = new AbortController();
       await this.#exec(sim, line, this.#running.signal, (text) => this.#opts.screen.write(toCrlf(text)));
@@ -176,6 +189,16 @@ export class ShellSession {
     screen.input("\r");
   }
 
+  #saveHistory(): void {
+    const entries = historyEntries(this.#opts.readline);
+    if (!entries || !this.#opts.historyStore) return;
+    try {
+      this.#opts.historyStore.save(entries.filter((line) => line.trim() !== "").slice(0, 500));
+    } catch {
+      // Storage full or blocked: history still works for this visit.
+    }
+  }
+
   #setState(state: SessionState): void {
     this.#opts.onStateChange?.(state);
   }
@@ -185,8 +208,14 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** xterm-readline's history, newest first (not part of its typed API). */
+function historyEntries(readline: Readline): string[] | undefined {
+  const history = (readline as unknown as { history?: { entries?: unknown } }).history;
+  return Array.isArray(history?.entries) ? (history.entries as string[]) : undefined;
+}
+
 /** xterm-readline records empty lines in its history; a shell does not. */
 function forgetLastHistoryEntry(readline: Readline): void {
-  const history = (readline as unknown as { history?: { entries?: unknown } }).history;
-  if (Array.isArray(history?.entries) && history.entries[0] === "") history.entries.shift();
+  const entries = historyEntries(readline);
+  if (entries?.[0] !== undefined && entries[0].trim() === "") entries.shift();
 }

@@ -29,6 +29,18 @@ test.describe("lesson terminal", () => {
     await expectOnScreen(terminal, /^hello-world:latest\s/m);
   });
 
+  test("history survives a reload, as a shell's does", async ({ page }) => {
+    await page.goto("/en/playground/");
+    let terminal = terminalOn(page);
+    await runLine(page, terminal, "echo kept-across-reloads");
+    await page.reload();
+    terminal = terminalOn(page);
+    await waitForPrompt(terminal);
+    await terminal.locator(".xterm-screen").click();
+    await page.keyboard.press("ArrowUp");
+    await expectOnScreen(terminal, /\$ echo kept-across-reloads\s*$/);
+  });
+
   test("ArrowUp recalls earlier commands", async ({ page }) => {
     await page.goto("/en/playground/");
     const terminal = terminalOn(page);
