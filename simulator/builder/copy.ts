@@ -1,6 +1,6 @@
 /** COPY and ADD: which files a step takes (from the context or another stage) and the layer they make. */
 import type { BuildContextEntry } from "../backend/engine.ts";
-import { Layer, type LayeredFs, type LayerNode } from "../engine/layered-fs.ts";
+import { baseName, Layer, normalizePath, parentOf, type LayeredFs, type LayerNode } from "../engine/layered-fs.ts";
 import { sha256Hex } from "../engine/digest.ts";
 import { globToRegex } from "./dockerignore.ts";
 
@@ -11,23 +11,12 @@ export type Tree = Map<string, TreeNode>;
 export const BUILD_MTIME = new Date("2026-01-01T00:00:00Z");
 const GLOB = /[*?[]/;
 
-export function cleanPath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join("/")}`;
-}
-const parentOf = (path: string) => (path === "/" ? "/" : path.slice(0, path.lastIndexOf("/")) || "/");
-const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-const join = (dir: string, name: string) => cleanPath(`${dir}/${name}`);
+const join = (dir: string, name: string) => normalizePath(`${dir}/${name}`);
 
 export function contextTree(entries: BuildContextEntry[]): Tree {
   const tree: Tree = new Map([["/", { type: "dir", mode: 0o755 }]]);
   for (const entry of entries) {
-    const path = cleanPath(entry.path);
+    const path = normalizePath(entry.path);
     for (let dir = parentOf(path); !tree.has(dir); dir = parentOf(dir)) tree.set(dir, { type: "dir", mode: 0o755 });
     tree.set(path, entry.type === "dir" ? { type: "dir", mode: 0o755 } : { type: "file", content: entry.content ?? "", mode: 0o644 });
   }
@@ -37,9 +26,9 @@ export function contextTree(entries: BuildContextEntry[]): Tree {
 /** The parts of a stage's filesystem that `sources` can name. */
 export async function stageTree(fs: LayeredFs, sources: string[]): Promise<Tree> {
   const prefixes = sources.map((s) => {
-    const parts = cleanPath(s).split("/");
+    const parts = normalizePath(s).split("/");
     const cut = parts.findIndex((p) => GLOB.test(p));
-    return cut < 0 ? cleanPath(s) : cleanPath(parts.slice(0, cut).join("/"));
+    return cut < 0 ? normalizePath(s) : normalizePath(parts.slice(0, cut).join("/"));
   });
   const tree: Tree = new Map([["/", { type: "dir", mode: 0o755 }]]);
   for (const path of fs.getAllPaths()) {
@@ -66,10 +55,10 @@ export interface CopyPlan {
 export function planCopy(tree: Tree, sources: string[], dest: string, destIsDir: (path: string) => boolean, chmod?: number): CopyPlan | { missing: string } {
   const files = new Map<string, TreeNode>();
   const anyGlob = sources.some((s) => GLOB.test(s));
-  const intoDir = dest.endsWith("/") || sources.length > 1 || anyGlob || destIsDir(cleanPath(dest));
-  const target = cleanPath(dest);
+  const intoDir = dest.endsWith("/") || sources.length > 1 || anyGlob || destIsDir(normalizePath(dest));
+  const target = normalizePath(dest);
   for (const source of sources) {
-    const clean = cleanPath(source);
+    const clean = normalizePath(source);
     let matches: string[];
     if (GLOB.test(source)) {
       const regex = globToRegex(clean.slice(1));

@@ -1,10 +1,10 @@
 /** One build stage: its instructions in order, filesystem steps as cached layers, the rest as config. */
 import type { Clock } from "../engine/clock.ts";
 import { digestOf, sha256Hex } from "../engine/digest.ts";
-import { Layer, LayeredFs } from "../engine/layered-fs.ts";
+import { Layer, LayeredFs, normalizePath } from "../engine/layered-fs.ts";
 import type { RegistryLayer } from "../engine/registry.ts";
 import { processWord, type CopyFields, type Instruction, type Stage } from "../dockerfile/index.ts";
-import { cleanPath, copyLayer, planCopy, type Tree } from "./copy.ts";
+import { copyLayer, planCopy, type Tree } from "./copy.ts";
 import { applyMetadata, commandArgv } from "./meta.ts";
 import { BuildFailure, type Progress } from "./progress.ts";
 import { runStep } from "./run.ts";
@@ -59,7 +59,7 @@ export async function runStage(stage: Stage, state: StageState, label: (n: numbe
     if (ins.kind === "workdir") {
       let path: string;
       try {
-        path = cleanPath(expand(ins.path).startsWith("/") ? expand(ins.path) : `${state.config.WorkingDir || "/"}/${expand(ins.path)}`);
+        path = normalizePath(expand(ins.path).startsWith("/") ? expand(ins.path) : `${state.config.WorkingDir || "/"}/${expand(ins.path)}`);
       } catch (error) {
         throw fail(error instanceof Error ? error.message : String(error));
       }

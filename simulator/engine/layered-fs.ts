@@ -34,8 +34,8 @@ export function normalizePath(path: string): string {
   }
   return `/${parts.join("/")}`;
 }
-const parentOf = (path: string) => (path === "/" ? "/" : path.slice(0, path.lastIndexOf("/")) || "/");
-const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+export const parentOf = (path: string) => (path === "/" ? "/" : path.slice(0, path.lastIndexOf("/")) || "/");
+export const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 const join = (dir: string, name: string) => (dir === "/" ? `/${name}` : `${dir}/${name}`);
 
 const encoder = new TextEncoder();

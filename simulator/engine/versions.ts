@@ -6,6 +6,9 @@ export const API_VERSION = "1.55";
 export const MIN_API_VERSION = "1.44";
 export const CLIENT_VERSION = "29.7.0";
 export const CLIENT_GIT_COMMIT = "3d4f2c7";
+/** The client's CLI plugins, as `docker info` lists them. */
+export const BUILDX_VERSION = "v0.30.1";
+export const COMPOSE_VERSION = "v5.0.2";
 export const GO_VERSION = "go1.25.4";
 const ENGINE_GIT_COMMIT = "9c2a9d1";
 const BUILD_TIME = "2026-10-28T16:27:02.000000000+00:00";

@@ -1,5 +1,6 @@
 /** Volumes: named and anonymous filesystems that outlive the containers that mount them. */
 import { InMemoryFs, type IFileSystem } from "just-bash";
+import type { VolumeInfo } from "../backend/api-types.ts";
 import { conflict, invalidParameter, notFound } from "../backend/errors.ts";
 import type { Clock } from "./clock.ts";
 import type { DockerEvent } from "./events.ts";
@@ -12,16 +13,6 @@ export interface Volume {
   /** Made for a container (an image VOLUME or `-v /path`): `docker rm -v` and `--rm` remove it. */
   anonymous: boolean;
   fs: InMemoryFs;
-}
-
-export interface VolumeInspect {
-  CreatedAt: string;
-  Driver: "local";
-  Labels: Record<string, string> | null;
-  Mountpoint: string;
-  Name: string;
-  Options: Record<string, string> | null;
-  Scope: "local";
 }
 
 export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -71,7 +62,7 @@ export class VolumeService {
     return [...this.#volumes.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  inspect(volume: Volume): VolumeInspect {
+  inspect(volume: Volume): VolumeInfo {
     return {
       CreatedAt: new Date(volume.created).toISOString().replace(/\.\d{3}Z$/, "Z"),
       Driver: "local",

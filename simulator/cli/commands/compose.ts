@@ -5,9 +5,9 @@
  */
 import type { CommandContext } from "../command.ts";
 import { FlagError, flagUsages, parseFlags, type FlagSpec, type FlagValues } from "../flags.ts";
+import { COMPOSE_VERSION } from "../../engine/versions.ts";
 import { ComposeError, dependencyGraph, formatWarning, loadProject, projectToYaml, startOrder, type ComposeHost, type LoadOptions } from "../../compose/index.ts";
 
-export const COMPOSE_VERSION = "v5.0.2";
 
 const GLOBAL_FLAGS: FlagSpec[] = [
   { long: "file", short: "f", type: "stringArray", usage: "Compose configuration files", valueName: "stringArray" },

@@ -2,7 +2,7 @@
 import type { CommandSpec } from "../command.ts";
 import { humanSize } from "../format/units.ts";
 import { tabwrite } from "../format/tabwriter.ts";
-import { CLIENT_VERSION } from "../../engine/versions.ts";
+import { BUILDX_VERSION, CLIENT_VERSION, COMPOSE_VERSION } from "../../engine/versions.ts";
 import { describeError } from "./errors.ts";
 
 /** go-units BytesSize: binary units with two decimals ("3.82GiB"). */
@@ -23,7 +23,7 @@ export const info: CommandSpec = {
   args: { max: 0 },
   flags: [{ long: "format", short: "f", type: "string", usage: "Format output using a custom template" }],
   async run({ engine, io }) {
-    let text = `Client: Docker Engine - Community\n Version:    ${CLIENT_VERSION}\n Context:    default\n Debug Mode: false\n Plugins:\n  buildx: Docker Buildx (Docker Inc.)\n    Version:  v0.30.1\n    Path:     /usr/libexec/docker/cli-plugins/docker-buildx\n  compose: Docker Compose (Docker Inc.)\n    Version:  v5.0.2\n    Path:     /usr/libexec/docker/cli-plugins/docker-compose\n\n`;
+    let text = `Client: Docker Engine - Community\n Version:    ${CLIENT_VERSION}\n Context:    default\n Debug Mode: false\n Plugins:\n  buildx: Docker Buildx (Docker Inc.)\n    Version:  ${BUILDX_VERSION}\n    Path:     /usr/libexec/docker/cli-plugins/docker-buildx\n  compose: Docker Compose (Docker Inc.)\n    Version:  ${COMPOSE_VERSION}\n    Path:     /usr/libexec/docker/cli-plugins/docker-compose\n\n`;
     try {
       const i = await engine.info();
       text += `Server:\n Containers: ${i.Containers}\n  Running: ${i.ContainersRunning}\n  Paused: ${i.ContainersPaused}\n  Stopped: ${i.ContainersStopped}\n Images: ${i.Images}\n Server Version: ${i.ServerVersion}\n Storage Driver: ${i.Driver}\n  driver-type: io.containerd.snapshotter.v1\n Logging Driver: json-file\n Cgroup Driver: systemd\n Cgroup Version: 2\n Plugins:\n  Volume: local\n  Network: bridge host ipvlan macvlan null overlay\n  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog\n Swarm: inactive\n Runtimes: io.containerd.runc.v2 runc\n Default Runtime: runc\n Init Binary: docker-init\n Security Options:\n  seccomp\n   Profile: builtin\n  cgroupns\n Kernel Version: ${i.KernelVersion}\n Operating System: ${i.OperatingSystem}\n OSType: ${i.OSType}\n Architecture: ${i.Architecture}\n CPUs: ${i.NCPU}\n Total Memory: ${bytesSize(i.MemTotal)}\n Name: ${i.Name}\n ID: ${i.ID}\n Docker Root Dir: ${i.DockerRootDir}\n Debug Mode: false\n Experimental: false\n Insecure Registries:\n  ::1/128\n  127.0.0.0/8\n Live Restore Enabled: false\n\n`;
