@@ -2,6 +2,25 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 
+/**
+ * Monaco's modules import their own CSS. Astro would link that CSS into every page whose scripts
+ * might load Monaco (every lesson page), so those imports are emptied here and the editor links
+ * Monaco's prebuilt stylesheet itself when it opens (src/editor/monaco/styles.ts).
+ */
+const lazyMonacoCss = {
+  name: "dockyard:lazy-monaco-css",
+  enforce: /** @type {const} */ ("pre"),
+  /** @param {string} id @param {string | undefined} importer */
+  resolveId(id, importer) {
+    if (id.endsWith(".css") && importer && /[\\/]monaco-editor[\\/]esm[\\/]/.test(importer)) return "\0dockyard:monaco-css";
+    return undefined;
+  },
+  /** @param {string} id */
+  load(id) {
+    return id === "\0dockyard:monaco-css" ? "export {};" : undefined;
+  },
+};
+
 // Static site: every page is prerendered; the simulator runs in the learner's browser.
 export default defineConfig({
   output: "static",
@@ -22,4 +41,11 @@ export default defineConfig({
     shikiConfig: { theme: "github-light" },
   },
   server: { port: 4321 },
+  vite: {
+    plugins: [lazyMonacoCss],
+    resolve: {
+      // monaco-yaml's worker imports Monaco by its old file path; monaco-editor's exports map it without "esm/vs/".
+      alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: "monaco-editor/$1" }],
+    },
+  },
 });

@@ -4,4 +4,6 @@
  */
 export { createSimulator } from "./simulator.ts";
 export type { Simulator, SimulatorOptions, ExecResult, ExecOptions } from "./simulator.ts";
+export type { Completion } from "./shell/completion.ts";
 export type { TraceEvent, DockerEvent } from "./engine/events.ts";
+export { HostFileError, type HostEntry, type HostFiles } from "./shell/host-files.ts";

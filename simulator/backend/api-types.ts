@@ -93,6 +93,55 @@ export interface LogsOptions {
   signal?: AbortSignal;
 }
 
+/** The X-Docker-Container-Path-Stat header of HEAD/GET /containers/{id}/archive. `mode` is Go's os.FileMode. */
+export interface PathStat {
+  name: string;
+  size: number;
+  mode: number;
+  mtime: string;
+  linkTarget: string;
+}
+
+/** One member of the tar that /containers/{id}/archive sends and receives. */
+export interface ArchiveEntry {
+  /** Path inside the archive, from the copied path's base name down: `app`, `app/main.py`. */
+  path: string;
+  type: "file" | "dir" | "symlink";
+  content?: string;
+  /** Permission bits. */
+  mode?: number;
+  linkTarget?: string;
+}
+
+/** CPU counters of GET /containers/{id}/stats, in nanoseconds. */
+export interface CpuStats {
+  cpu_usage: { total_usage: number };
+  system_cpu_usage: number;
+  online_cpus: number;
+}
+
+/** GET /containers/{id}/stats?stream=false: the fields `docker stats` reads. */
+export interface ContainerStats {
+  id: string;
+  /** `/name`, as the API sends it. */
+  name: string;
+  read: string;
+  cpu_stats: CpuStats;
+  precpu_stats: CpuStats;
+  memory_stats: { usage?: number; limit?: number; stats?: { inactive_file?: number } };
+  networks?: Record<string, { rx_bytes: number; tx_bytes: number }>;
+  blkio_stats: { io_service_bytes_recursive: { op: string; value: number }[] | null };
+  pids_stats: { current?: number };
+}
+
+/** GET /events query: a time window (Unix ms) and filters (`type`, `event`, `container`, `image`, `label`, ...). */
+export interface EventsOptions {
+  since?: number;
+  until?: number;
+  filters?: Record<string, string[]>;
+  signal?: AbortSignal;
+}
+
 export interface ExecConfig {
   Cmd: string[];
   Env?: string[];
@@ -286,7 +335,30 @@ export interface ContainerConfig {
   AttachStdin?: boolean;
   AttachStdout?: boolean;
   AttachStderr?: boolean;
+  /** Replaces the image's HEALTHCHECK; durations in nanoseconds, `["NONE"]` disables it. */
+  Healthcheck?: HealthConfig;
+  /** Replaces the image's STOPSIGNAL. */
+  StopSignal?: string;
+  /** `--stop-timeout`: seconds between the stop signal and SIGKILL (default 10). */
+  StopTimeout?: number;
   HostConfig?: HostConfig;
+}
+
+/** A HEALTHCHECK as the API carries it: `["CMD", ...]`, `["CMD-SHELL", "..."]` or `["NONE"]`; durations in nanoseconds. */
+export interface HealthConfig {
+  Test?: string[];
+  Interval?: number;
+  Timeout?: number;
+  StartPeriod?: number;
+  StartInterval?: number;
+  Retries?: number;
+}
+
+/** State.Health in container inspect. */
+export interface HealthState {
+  Status: "starting" | "healthy" | "unhealthy";
+  FailingStreak: number;
+  Log: { Start: string; End: string; ExitCode: number; Output: string }[];
 }
 
 /** One `--mount`, as HostConfig.Mounts carries it. */
@@ -315,6 +387,33 @@ export interface HostConfig {
   PortBindings?: Record<string, PortBinding[]>;
   /** `-P`: publish every exposed port on an ephemeral host port. */
   PublishAllPorts?: boolean;
+  /** `-m`: memory limit in bytes (0: none); `--memory-swap` (-1: unlimited). */
+  Memory?: number;
+  MemorySwap?: number;
+  /** `--cpus` in billionths of a CPU; `-c` relative weight. */
+  NanoCpus?: number;
+  CpuShares?: number;
+  /** `--pids-limit` (-1 or 0: unlimited). */
+  PidsLimit?: number | null;
+  ShmSize?: number;
+  Privileged?: boolean;
+  ReadonlyRootfs?: boolean;
+  /** `--init`: a tiny init as PID 1 that forwards signals and reaps zombies. */
+  Init?: boolean | null;
+  CapAdd?: string[] | null;
+  CapDrop?: string[] | null;
+  SecurityOpt?: string[] | null;
+  Devices?: { PathOnHost: string; PathInContainer: string; CgroupPermissions: string }[];
+  Sysctls?: Record<string, string>;
+  Tmpfs?: Record<string, string>;
+  Dns?: string[];
+  /** `--add-host`: `name:ip` lines for /etc/hosts. */
+  ExtraHosts?: string[] | null;
+  PidMode?: string;
+  IpcMode?: string;
+  UTSMode?: string;
+  Runtime?: string;
+  LogConfig?: { Type: string; Config: Record<string, string> };
 }
 
 export type ContainerStatus = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead";
@@ -351,6 +450,8 @@ export interface ContainerInspect {
     Error: string;
     StartedAt: string;
     FinishedAt: string;
+    /** Present when the container has a healthcheck. */
+    Health?: HealthState;
   };
   Image: string;
   Name: string;
@@ -366,6 +467,8 @@ export interface BuildContextEntry {
   path: string;
   type: "file" | "dir";
   content?: string;
+  /** A binary file's bytes (a .tar.gz for ADD); `content` then holds a lossy text of it. */
+  bytes?: Uint8Array;
 }
 
 /** POST /build: what the client sends (the context already filtered by .dockerignore). */

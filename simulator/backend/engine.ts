@@ -5,7 +5,7 @@
  */
 import type { DockerEvent } from "../engine/events.ts";
 import type {
-  ContainerConsole, CommitOptions, NetworkCreateOptions, NetworkInspect, VolumeInfo, LogsOptions, ExecConfig, ImageDeleteItem, HistoryItem, SearchResult, DiskUsage, OutputChunk, PullOptions, AuthConfig, AuthResponse, PushOptions, PushResult, PullResult, VersionInfo, BuildContextEntry, BuildOptions, BuildResult, SystemInfo, ImageSummary, ImageInspect, ContainerConfig, ContainerSummary, ContainerInspect,
+  ContainerConsole, CommitOptions, NetworkCreateOptions, NetworkInspect, VolumeInfo, LogsOptions, ExecConfig, ImageDeleteItem, HistoryItem, SearchResult, DiskUsage, OutputChunk, PullOptions, AuthConfig, AuthResponse, ArchiveEntry, ContainerStats, EventsOptions, PathStat, PushOptions, PushResult, PullResult, VersionInfo, BuildContextEntry, BuildOptions, BuildResult, SystemInfo, ImageSummary, ImageInspect, ContainerConfig, ContainerSummary, ContainerInspect,
 } from "./api-types.ts";
 
 export type * from "./api-types.ts";
@@ -59,6 +59,14 @@ export interface Engine {
   containerTop(id: string, psArgs?: string): Promise<{ Titles: string[]; Processes: string[][] }>;
   /** GET /containers/{id}/changes: Kind 0 modified, 1 added, 2 deleted */
   containerChanges(id: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]>;
+  /** HEAD /containers/{id}/archive: what a path in the container is (404 when it does not exist). */
+  containerStatPath(id: string, path: string): Promise<PathStat>;
+  /** GET /containers/{id}/archive: a path's files, as docker cp copies them out. */
+  containerArchive(id: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }>;
+  /** PUT /containers/{id}/archive: unpack files into a directory of the container, as docker cp copies them in. */
+  containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void>;
+  /** GET /containers/{id}/stats?stream=false: one sample of CPU, memory, network, block I/O and PIDs. */
+  containerStats(id: string): Promise<ContainerStats>;
   /** POST /commit: a new image from a container's changes. */
   containerCommit(id: string, options?: CommitOptions): Promise<{ Id: string }>;
   /** POST /containers/prune */
@@ -110,6 +118,11 @@ export interface Engine {
   /** POST /networks/prune */
   networkPrune(): Promise<{ NetworksDeleted: string[] }>;
 
+  /**
+   * GET /events with since/until: the events since `since` (the daemon remembers the last 1,024),
+   * then new ones as they happen, until `until` passes or the signal aborts. Times are in ms.
+   */
+  systemEvents(options?: EventsOptions): AsyncIterable<DockerEvent>;
   /** GET /events: subscribe; returns the unsubscribe function. */
   subscribe(listener: (event: DockerEvent) => void): () => void;
 }

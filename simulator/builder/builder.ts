@@ -3,16 +3,20 @@
  * steps become cached layers; metadata goes into the image config and history.
  */
 import type { BuildContextEntry, BuildOptions, BuildResult, BuildWarning } from "../backend/engine.ts";
-import type { Clock } from "../engine/clock.ts";
+import { createActor } from "xstate";
+import { sleep, type Clock } from "../engine/clock.ts";
+import type { BuildTrace } from "../engine/events.ts";
 import { digestOf } from "../engine/digest.ts";
 import type { LocalImage } from "../engine/image-store.ts";
 import { LayeredFs } from "../engine/layered-fs.ts";
 import { parseReference, withDefaultTag, familiarString } from "../engine/reference.ts";
-import type { RegistryLayer } from "../engine/registry.ts";
-import { checkDockerfile, DockerfileParseError, parseDockerfile, processWord, type Dockerfile } from "../dockerfile/index.ts";
+import { checkDockerfile, DockerfileParseError, parseDockerfile, processWord, type Dockerfile, type Instruction } from "../dockerfile/index.ts";
+import { buildMachine } from "./build.machine.ts";
+import { CACHED, LayerCache } from "./cache.ts";
 import { contextTree, stageTree, type Tree } from "./copy.ts";
-import { BuildFailure, Progress } from "./progress.ts";
-import { isStep, PENDING, runStage, type StageContext } from "./stage.ts";
+import type { MountCaches } from "./mounts.ts";
+import { BuildFailure, Canceled, Progress } from "./progress.ts";
+import { isStep, PENDING, runStage, type StageContext, type StepReport } from "./stage.ts";
 import { cloneState, stateFrom, type StageState } from "./state.ts";
 
 export interface BuilderDeps {
@@ -22,6 +26,10 @@ export interface BuilderDeps {
   pull(ref: string, signal?: AbortSignal): Promise<void>;
   /** Keep the built image, tagged with each familiar `name:tag`. */
   store(image: LocalImage, tags: string[]): LocalImage;
+  /** The daemon's trace stream: the build, and each step's cache hit or miss. */
+  trace?(event: BuildTrace): void;
+  /** How long a rebuilt step takes, so a person can watch (cached steps stay instant, as in BuildKit); unset is instant. */
+  stepMs?(): number | undefined;
 }
 
 /** Thrown once the checks have run when only checks were asked for. */
@@ -34,7 +42,11 @@ const fullName = (ref: string) => {
 };
 
 export class Builder {
-  readonly #cache = new Map<string, RegistryLayer | null>();
+  readonly #cache = new LayerCache();
+  /** `RUN --mount=type=cache` directories, by id: they outlive builds, as BuildKit's do. */
+  readonly #mountCaches: MountCaches = new Map();
+  /** The image ID each base name resolved to when last built on (a new one rebuilds its steps). */
+  readonly #bases = new Map<string, string>();
   /** Base images already used by a build here: their FROM step shows as CACHED. */
   readonly #seen = new Set<string>();
   /** When an image with a given content was first exported: an identical rebuild gets the same time, so the same ID. */
@@ -45,11 +57,43 @@ export class Builder {
   async build(context: BuildContextEntry[], options: BuildOptions): Promise<BuildResult> {
     const progress = new Progress(this.deps.clock, options.onProgress ?? (() => {}));
     const warnings: BuildWarning[] = [];
+    let ref = "";
     try {
-      return { Id: await this.#solve(context, options, progress, warnings), warnings };
+      ref = options.tags?.[0] ? familiarString(withDefaultTag(parseReference(options.tags[0]))) : "";
+    } catch {
+      // A bad tag fails in the exporter, with its own message.
+    }
+    const trace = (event: BuildTrace extends infer T ? (T extends BuildTrace ? Omit<T, "kind" | "from" | "ref"> : never) : never) => this.deps.trace?.({ kind: "build", from: "daemon", ref, ...event } as BuildTrace);
+    const actor = createActor(buildMachine).start();
+    const cancel = () => actor.send({ type: "CANCEL" });
+    options.signal?.addEventListener("abort", cancel, { once: true });
+    if (options.signal?.aborted) cancel();
+    actor.send({ type: "START" });
+    if (!options.check) trace({ action: "start" });
+    const cancelled = () => actor.getSnapshot().value === "cancelled";
+    try {
+      const id = await this.#solve(context, options, progress, warnings, {
+        checkCancelled: () => {
+          if (cancelled()) throw new Canceled();
+        },
+        pace: async (cached) => {
+          const ms = this.deps.stepMs?.() ?? 0;
+          if (ms > 0 && !cached) await sleep(this.deps.clock, ms, options.signal).catch(() => undefined);
+          if (cancelled()) throw new Canceled();
+        },
+        report: (step) => {
+          actor.send({ type: "STEP_DONE", cached: step.cached });
+          trace({ action: "step", step: step.name, cached: step.cached, reason: step.reason.code, why: step.reason.text, ...(step.reason.files ? { files: step.reason.files } : {}), ...(step.layer ? { layer: step.layer } : {}) });
+        },
+      });
+      actor.send({ type: "SUCCEED" });
+      trace({ action: "done", image: id });
+      return { Id: id, warnings };
     } catch (error) {
       if (error instanceof ChecksOnly) return { warnings };
-      const failure = error instanceof BuildFailure ? error : new BuildFailure(message(error));
+      const failure = cancelled() ? (error instanceof Canceled ? error : new Canceled()) : error instanceof BuildFailure ? error : new BuildFailure(message(error));
+      if (!cancelled()) actor.send({ type: "FAIL", message: failure.message });
+      trace({ action: cancelled() ? "canceled" : "failed", message: `failed to solve: ${failure.message}` });
       return {
         error: {
           message: `failed to solve: ${failure.message}`,
@@ -58,6 +102,9 @@ export class Builder {
         },
         warnings,
       };
+    } finally {
+      options.signal?.removeEventListener("abort", cancel);
+      actor.stop();
     }
   }
 
@@ -78,7 +125,7 @@ export class Builder {
     return pulled;
   }
 
-  async #solve(context: BuildContextEntry[], options: BuildOptions, progress: Progress, warnings: BuildWarning[]): Promise<string> {
+  async #solve(context: BuildContextEntry[], options: BuildOptions, progress: Progress, warnings: BuildWarning[], hooks: Pick<StageContext, "checkCancelled" | "pace" | "report">): Promise<string> {
     const name = options.dockerfileName ?? "Dockerfile";
     const def = progress.start(`[internal] load build definition from ${name}`);
     const text = options.dockerfile;
@@ -170,9 +217,14 @@ export class Builder {
     let tree: Tree | undefined;
     const results = new Map<number, StageState>();
     for (const i of order) {
-      const stage = stages[i]!;
+      hooks.checkCancelled?.();
+      const baseImage = images.get(i);
+      const triggers = baseImage ? this.#triggers(baseImage, stages[i]!.from.line, stages[i]!.from.endLine) : [];
+      // ONBUILD triggers of the base image run first, as the stage's own first instructions.
+      const stage = triggers.length > 0 ? { ...stages[i]!, instructions: [...triggers, ...stages[i]!.instructions] } : stages[i]!;
       const steps = 1 + stage.instructions.filter(isStep).length;
-      const label = (k: number) => (stages.length > 1 ? `[${stage.name ?? `stage-${i}`} ${k}/${steps}]` : `[${k}/${steps}]`);
+      // BuildKit pads the step number to the width of the total: `[ 2/12]`.
+      const label = (k: number) => `[${stages.length > 1 ? `${stage.name ?? `stage-${i}`} ` : ""}${String(k).padStart(String(steps).length)}/${steps}]`;
       const baseStage = stageIndex(bases[i]!, i, false);
       let state: StageState;
       if (baseStage >= 0) state = { ...cloneState(results.get(baseStage)!), args: new Map(), cmdSet: false };
@@ -180,17 +232,28 @@ export class Builder {
       else {
         const image = images.get(i)!;
         state = stateFrom(image, `from:${image.id}`);
+        if (state.config.OnBuild) state.config.OnBuild = null;
+        const previous = this.#bases.get(bases[i]!);
+        state.baseChanged = previous !== undefined && previous !== image.id;
+        this.#bases.set(bases[i]!, image.id);
         const digest = image.repoDigests[0]?.split("@")[1];
         const shown = `${shownBase.get(bases[i]!)!}${digest && !shownBase.get(bases[i]!)!.includes("@") ? `@${digest}` : ""}`;
-        const id = progress.start(`${label(1)} FROM ${shown}`);
+        const name = `${label(1)} FROM ${shown}`;
+        const id = progress.start(name);
         progress.status(id, `resolve ${shown} done`);
-        progress.done(id, !options.noCache && this.#seen.has(image.id));
+        const cached = !options.noCache && this.#seen.has(image.id);
+        progress.done(id, cached);
         this.#seen.add(image.id);
+        const reason: StepReport["reason"] = cached ? CACHED : options.noCache ? { code: "no-cache", text: "--no-cache" } : state.baseChanged ? { code: "base-changed", text: "base image changed" } : { code: "first-build", text: "not built before" };
+        hooks.report?.({ name, cached, reason });
       }
       const sc: StageContext = {
         progress,
         clock: this.deps.clock,
         cache: this.#cache,
+        mountCaches: this.#mountCaches,
+        ...(triggers.length > 0 ? { onBuild: new Set(triggers) } : {}),
+        ...hooks,
         noCache: options.noCache ?? false,
         buildArgs,
         metaArgs,
@@ -198,7 +261,7 @@ export class Builder {
         context: () => {
           if (!tree) {
             const id = progress.start("[internal] load build context");
-            const bytes = context.reduce((sum, e) => sum + (e.content !== undefined ? new TextEncoder().encode(e.content).length : 0), 0);
+            const bytes = context.reduce((sum, e) => sum + (e.bytes ? e.bytes.length : e.content !== undefined ? new TextEncoder().encode(e.content).length : 0), 0);
             progress.status(id, `transferring context: ${bytes || 2}B done`);
             progress.done(id);
             tree = contextTree(context);
@@ -221,6 +284,22 @@ export class Builder {
       results.set(i, await runStage(stage, state, label, sc));
     }
     return this.#export(results.get(target)!, options.tags ?? [], progress);
+  }
+
+  /** The base image's ONBUILD triggers as instructions, placed at the FROM line as BuildKit does. */
+  #triggers(image: LocalImage, line: number, endLine: number): Instruction[] {
+    const out: Instruction[] = [];
+    for (const trigger of image.config.OnBuild ?? []) {
+      let parsed: Instruction | undefined;
+      try {
+        parsed = parseDockerfile(`FROM scratch\n${trigger}\n`).stages[0]?.instructions[0];
+      } catch (error) {
+        throw new BuildFailure(message(error), undefined, line, endLine);
+      }
+      if (!parsed) throw new BuildFailure("onbuild trigger should be a single expression", undefined, line, endLine);
+      out.push({ ...parsed, line, endLine });
+    }
+    return out;
   }
 
   #export(state: StageState, tags: string[], progress: Progress): string {

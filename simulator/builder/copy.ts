@@ -18,7 +18,7 @@ export function contextTree(entries: BuildContextEntry[]): Tree {
   for (const entry of entries) {
     const path = normalizePath(entry.path);
     for (let dir = parentOf(path); !tree.has(dir); dir = parentOf(dir)) tree.set(dir, { type: "dir", mode: 0o755 });
-    tree.set(path, entry.type === "dir" ? { type: "dir", mode: 0o755 } : { type: "file", content: entry.content ?? "", mode: 0o644 });
+    tree.set(path, entry.type === "dir" ? { type: "dir", mode: 0o755 } : { type: "file", content: entry.bytes ?? entry.content ?? "", mode: 0o644 });
   }
   return tree;
 }
@@ -46,6 +46,8 @@ export interface CopyPlan {
   files: Map<string, TreeNode>;
   /** A digest of what was copied, for the cache key. */
   checksum: string;
+  /** Source path (in the context or stage, no leading slash) -> a sum of its content, to say which files changed. */
+  sums: Map<string, string>;
 }
 
 /**
@@ -54,6 +56,7 @@ export interface CopyPlan {
  */
 export function planCopy(tree: Tree, sources: string[], dest: string, destIsDir: (path: string) => boolean, chmod?: number): CopyPlan | { missing: string } {
   const files = new Map<string, TreeNode>();
+  const origin = new Map<string, string>();
   const anyGlob = sources.some((s) => GLOB.test(s));
   const intoDir = dest.endsWith("/") || sources.length > 1 || anyGlob || destIsDir(normalizePath(dest));
   const target = normalizePath(dest);
@@ -71,20 +74,28 @@ export function planCopy(tree: Tree, sources: string[], dest: string, destIsDir:
         const base = match === "/" || !GLOB.test(source) ? target : join(target, baseName(match));
         files.set(base, node);
         for (const [path, child] of tree) {
-          if (match === "/" ? path !== "/" : path.startsWith(`${match}/`)) files.set(join(base, path.slice(match === "/" ? 1 : match.length + 1)), child);
+          if (!(match === "/" ? path !== "/" : path.startsWith(`${match}/`))) continue;
+          const to = join(base, path.slice(match === "/" ? 1 : match.length + 1));
+          files.set(to, child);
+          origin.set(to, path);
         }
       } else {
-        files.set(intoDir ? join(target, baseName(match)) : target, node);
+        const to = intoDir ? join(target, baseName(match)) : target;
+        files.set(to, node);
+        origin.set(to, match);
       }
     }
   }
   if (chmod !== undefined) for (const [path, node] of files) if (node.type === "file") files.set(path, { ...node, mode: chmod });
   const parts: string[] = [];
+  const sums = new Map<string, string>();
   for (const [path, node] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const body = node.type === "file" ? (typeof node.content === "string" ? node.content : sha256Hex(node.content)) : node.type === "symlink" ? node.target : "";
-    parts.push(`${path}\0${node.type}\0${node.mode}\0${sha256Hex(body)}`);
+    const sum = sha256Hex(body);
+    parts.push(`${path}\0${node.type}\0${node.mode}\0${sum}`);
+    if (node.type !== "dir") sums.set((origin.get(path) ?? path).replace(/^\//, ""), `${node.mode}:${sum}`);
   }
-  return { files, checksum: sha256Hex(parts.join("\n")) };
+  return { files, checksum: sha256Hex(parts.join("\n")), sums };
 }
 
 /** The layer a copy makes. */

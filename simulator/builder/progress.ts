@@ -9,6 +9,16 @@ export class BuildFailure extends Error {
   }
 }
 
+/** A build stopped by its client (Ctrl-C): BuildKit's `Canceled: context canceled`. */
+export class Canceled extends BuildFailure {
+  constructor() {
+    super("Canceled: context canceled");
+  }
+}
+
+/** The error a vertex cut short by cancellation carries (the progress view shows it as CANCELED). */
+export const CANCELED_VERTEX = "context canceled";
+
 export class Progress {
   #next = 1;
   /** Whether a step made a new layer (the exporter then reports the time it took to export them). */

@@ -4,11 +4,22 @@ import { digestOf, sha256Hex } from "../engine/digest.ts";
 import { Layer, LayeredFs, normalizePath } from "../engine/layered-fs.ts";
 import type { RegistryLayer } from "../engine/registry.ts";
 import { processWord, type CopyFields, type Instruction, type Stage } from "../dockerfile/index.ts";
+import { CACHED, type CacheReason, type LayerCache, type StepIdentity } from "./cache.ts";
+import { archiveTree } from "./archive.ts";
 import { copyLayer, planCopy, type Tree } from "./copy.ts";
 import { applyMetadata, commandArgv } from "./meta.ts";
-import { BuildFailure, type Progress } from "./progress.ts";
+import { BuildFailure, Canceled, CANCELED_VERTEX, type Progress } from "./progress.ts";
+import { MountFailure, planMounts, type MountCaches } from "./mounts.ts";
 import { runStep } from "./run.ts";
 import { envMap, type StageState } from "./state.ts";
+
+/** How one step went: cached or rebuilt, why, and the layer it gave (its diff ID). */
+export interface StepReport {
+  name: string;
+  cached: boolean;
+  reason: CacheReason;
+  layer?: string;
+}
 
 /** Metadata steps take the export's time, known only at the end. */
 export const PENDING = "";
@@ -16,8 +27,18 @@ export const PENDING = "";
 export interface StageContext {
   progress: Progress;
   clock: Clock;
-  /** Step cache key -> the layer it made (null: the step made no layer). */
-  cache: Map<string, RegistryLayer | null>;
+  /** Layers by step key, and what each parent's steps were (to say why one missed). */
+  cache: LayerCache;
+  /** Directories of `RUN --mount=type=cache`, kept across builds. */
+  mountCaches: MountCaches;
+  /** Each filesystem step's outcome, for the daemon's trace stream. */
+  report?(step: StepReport): void;
+  /** The base image's ONBUILD triggers, run as this stage's first instructions. */
+  onBuild?: Set<Instruction>;
+  /** Throws BuildKit's cancellation once the build was cancelled (Ctrl-C). */
+  checkCancelled?(): void;
+  /** Wait a moment while a step runs, when builds are paced for a person to watch. */
+  pace?(cached: boolean): Promise<void>;
   noCache: boolean;
   buildArgs: Record<string, string>;
   metaArgs: Map<string, string>;
@@ -41,6 +62,7 @@ const shownInstruction = (ins: Instruction) => {
 export async function runStage(stage: Stage, state: StageState, label: (n: number) => string, sc: StageContext): Promise<StageState> {
   let n = 1;
   for (const ins of stage.instructions) {
+    if (isStep(ins)) sc.checkCancelled?.();
     const env = new Map([...state.args, ...envMap(state.config.Env)]);
     const expand = (word: string) => processWord(word, env, { escapeToken: sc.escapeToken });
     if (!isStep(ins)) {
@@ -54,7 +76,8 @@ export async function runStage(stage: Stage, state: StageState, label: (n: numbe
       continue;
     }
     n++;
-    const name = `${label(n)} ${shownInstruction(ins)}`;
+    // BuildKit names a base image's ONBUILD trigger `[2/4] ONBUILD COPY ...`.
+    const name = `${label(n)} ${sc.onBuild?.has(ins) ? "ONBUILD " : ""}${shownInstruction(ins)}`;
     const fail = (message: string) => new BuildFailure(message, name, ins.line, ins.endLine);
     if (ins.kind === "workdir") {
       let path: string;
@@ -65,7 +88,7 @@ export async function runStage(stage: Stage, state: StageState, label: (n: numbe
       }
       state.config.WorkingDir = path;
       const exists = new LayeredFs(state.layers.map((l) => l.fs)).statIfExists(path)?.isDirectory ?? false;
-      await step(state, sc, name, `workdir:${path}`, `WORKDIR ${path}`, async () => {
+      await step(state, sc, name, { instruction: shownInstruction(ins), inputs: `workdir:${path}` }, `WORKDIR ${path}`, async () => {
         if (exists) return null;
         const layer = new Layer();
         layer.ensureDirs(path, new Date(0));
@@ -78,7 +101,16 @@ export async function runStage(stage: Stage, state: StageState, label: (n: numbe
       const argv = heredoc ? [...(state.config.Shell ?? ["/bin/sh", "-c"]), heredoc.data] : commandArgv(ins, state.config.Shell);
       const args = [...state.args].map(([k, v]) => `${k}=${v}`);
       const createdBy = `RUN ${args.length > 0 ? `|${args.length} ${args.join(" ")} ` : ""}${argv.join(" ")} # buildkit`;
-      await step(state, sc, name, `run:${JSON.stringify(argv)}:${JSON.stringify(args)}:${state.config.WorkingDir}:${state.config.User}:${JSON.stringify(state.config.Env)}`, createdBy, async (id) => {
+      let mounts;
+      try {
+        mounts = await planMounts(ins.mounts, state.config.WorkingDir || "/", { caches: sc.mountCaches, context: sc.context, from: sc.from, expand });
+      } catch (error) {
+        const failure = fail(error instanceof Error ? error.message : String(error));
+        if (error instanceof MountFailure || !(error instanceof BuildFailure)) sc.progress.error(sc.progress.start(name), failure.message);
+        throw error instanceof BuildFailure ? error : failure;
+      }
+      const inputs = `run:${JSON.stringify(argv)}:${JSON.stringify(args)}:${state.config.WorkingDir}:${state.config.User}:${JSON.stringify(state.config.Env)}${mounts?.key ? `:${mounts.key}` : ""}`;
+      await step(state, sc, name, { instruction: shownInstruction(ins), inputs }, createdBy, async (id) => {
         let pending = "";
         const output = (text: string) => {
           pending += text;
@@ -86,8 +118,9 @@ export async function runStage(stage: Stage, state: StageState, label: (n: numbe
           pending = lines.pop()!;
           for (const line of lines) sc.progress.log(id, line);
         };
-        const outcome = await runStep(state, argv, sc.clock, output, sc.signal);
+        const outcome = await runStep(state, argv, sc.clock, output, sc.signal, mounts);
         if (pending) sc.progress.log(id, pending);
+        sc.checkCancelled?.();
         if (outcome.startError) throw fail(outcome.startError);
         if (outcome.exitCode !== 0) throw fail(`process "${argv.join(" ")}" did not complete successfully: exit code: ${outcome.exitCode}`);
         return outcome.layer;
@@ -110,7 +143,14 @@ async function copyStep(ins: CopyFields & Instruction & { from?: string }, state
   } catch (error) {
     throw fail(error instanceof Error ? error.message : String(error));
   }
-  if (sources.some((s) => /^https?:\/\//.test(s))) throw fail(`ADD from a URL is not available in Dockyard's simulated builder: ${sources.find((s) => /^https?:\/\//.test(s))}`);
+  const url = ins.kind === "add" ? sources.find((s) => /^https?:\/\//i.test(s)) : undefined;
+  if (url !== undefined) {
+    // Dockyard's builder has no network: a URL fails as BuildKit's does when it cannot resolve the host.
+    const host = /^https?:\/\/([^/:?#]+)/i.exec(url)?.[1] ?? url;
+    const failure = fail(`failed to load cache key: Get "${url}": dial tcp: lookup ${host}: no such host`);
+    sc.progress.error(sc.progress.start(name), failure.message);
+    throw failure;
+  }
   let tree: Tree;
   if (ins.heredocs.length > 0) {
     tree = new Map([["/", { type: "dir", mode: 0o755 }]]);
@@ -121,7 +161,27 @@ async function copyStep(ins: CopyFields & Instruction & { from?: string }, state
   const target = dest.startsWith("/") ? dest : `${workdir}/${dest}`;
   const fs = new LayeredFs(state.layers.map((l) => l.fs));
   const mode = ins.chmod !== undefined && /^[0-7]{3,4}$/.test(ins.chmod) ? parseInt(ins.chmod, 8) : undefined;
-  const plan = planCopy(tree, sources, target, (p) => fs.statIfExists(p)?.isDirectory ?? false, mode);
+  // ADD unpacks a local tar archive (plain or gzip) into the destination, named directly (not by a glob).
+  const archives: { source: string; tree: Tree }[] = [];
+  const written = sources.slice();
+  if (ins.kind === "add" && from === undefined && ins.heredocs.length === 0) {
+    for (const source of sources) {
+      const node = /[*?[]/.test(source) ? undefined : tree.get(normalizePath(source));
+      const unpacked = node?.type === "file" ? await archiveTree(node.content) : undefined;
+      if (unpacked) archives.push({ source, tree: unpacked });
+    }
+    if (archives.length > 0) sources = sources.filter((s) => !archives.some((a) => a.source === s));
+  }
+  const isDir = (p: string) => fs.statIfExists(p)?.isDirectory ?? false;
+  const plan = sources.length > 0 || archives.length === 0 ? planCopy(tree, sources, target, isDir, mode) : { files: new Map(), checksum: "", sums: new Map<string, string>() };
+  for (const archive of archives) {
+    const unpacked = planCopy(archive.tree, ["/"], `${target}/`, isDir, mode);
+    if ("missing" in unpacked || "missing" in plan) continue;
+    for (const [path, node] of unpacked.files) plan.files.set(path, node);
+    plan.checksum = sha256Hex(`${plan.checksum}\n${archive.source}\n${unpacked.checksum}`);
+    plan.sums.set(normalizePath(archive.source).slice(1), unpacked.checksum);
+  }
+  sources = written;
   if ("missing" in plan) {
     const ref = sha256Hex(`${state.key}:${name}`);
     const failure = fail(`failed to compute cache key: failed to calculate checksum of ref ${ref.slice(0, 8)}-${ref.slice(8, 12)}-${ref.slice(12, 16)}-${ref.slice(16, 20)}-${ref.slice(20, 32)}::${ref.slice(32, 57)}: "${plan.missing}": not found`);
@@ -129,29 +189,42 @@ async function copyStep(ins: CopyFields & Instruction & { from?: string }, state
     throw failure;
   }
   const keyword = ins.kind === "add" ? "ADD" : "COPY";
-  await step(state, sc, name, `${keyword}:${from ?? ""}:${plan.checksum}:${ins.chown ?? ""}`, `${keyword} ${sources.join(" ")} ${dest} # buildkit`, async () => copyLayer(plan.files));
+  const identity: StepIdentity = { instruction: shownInstruction(ins), inputs: `${keyword}:${from ?? ""}:${plan.checksum}:${ins.chown ?? ""}`, files: plan.sums };
+  await step(state, sc, name, identity, `${keyword} ${sources.join(" ")} ${dest} # buildkit`, async () => copyLayer(plan.files));
 }
 
 /** A filesystem step: reuse the cached layer for its key, or make it and remember it. */
-async function step(state: StageState, sc: StageContext, name: string, what: string, createdBy: string, make: (id: number) => Promise<Layer | null>): Promise<void> {
-  const key = sha256Hex(`${state.key}\n${what}`);
+async function step(state: StageState, sc: StageContext, name: string, identity: StepIdentity, createdBy: string, make: (id: number) => Promise<Layer | null>): Promise<void> {
+  const parent = state.key;
+  const key = sha256Hex(`${parent}\n${identity.inputs}`);
   const id = sc.progress.start(name);
-  let layer: RegistryLayer | null | undefined = sc.noCache ? undefined : sc.cache.get(key);
+  let layer: RegistryLayer | null | undefined = sc.noCache ? undefined : sc.cache.layers.get(key);
+  let reason = CACHED;
+  try {
+    await sc.pace?.(layer !== undefined);
+  } catch (error) {
+    sc.progress.error(id, error instanceof Canceled ? CANCELED_VERTEX : String(error));
+    throw error;
+  }
   if (layer !== undefined) sc.progress.done(id, true);
   else {
+    reason = sc.cache.explainMiss(parent, identity, { noCache: sc.noCache, parentRebuilt: state.rebuilt ?? false, baseChanged: state.baseChanged ?? false });
     try {
       const fs = await make(id);
       const created = new Date(sc.clock.now()).toISOString();
       layer = fs ? { digest: digestOf(`layer:${key}`), diffId: digestOf(`diff:${key}`), size: fs.size(), compressed: Math.ceil(fs.size() / 2), createdBy, fs, created, comment: "buildkit.dockerfile.v0" } : null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      sc.progress.error(id, message);
+      sc.progress.error(id, error instanceof Canceled ? CANCELED_VERTEX : message);
       throw error instanceof BuildFailure ? error : new BuildFailure(message, name);
     }
-    sc.cache.set(key, layer);
+    sc.cache.layers.set(key, layer);
     if (layer) sc.progress.freshLayers = true;
     sc.progress.done(id);
+    state.rebuilt = true;
   }
+  sc.cache.remember(parent, identity);
+  sc.report?.({ name, cached: reason === CACHED, reason, ...(layer ? { layer: layer.diffId } : {}) });
   state.key = key;
   if (layer) {
     state.layers.push(layer);

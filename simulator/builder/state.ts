@@ -17,6 +17,10 @@ export interface StageState {
   author?: string;
   /** Whether this stage set CMD (an ENTRYPOINT resets an inherited one). */
   cmdSet: boolean;
+  /** A step of this chain missed the cache, so every step after it rebuilds. */
+  rebuilt?: boolean;
+  /** The base image differs from the one an earlier build of this Dockerfile used. */
+  baseChanged?: boolean;
 }
 
 export const EMPTY_CONFIG: ImageConfig = { Cmd: null, Entrypoint: null, Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], WorkingDir: "", User: "", Labels: null };

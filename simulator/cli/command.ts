@@ -18,10 +18,14 @@ export interface CommandIO {
 /** The host the docker client runs on: its files, environment and working directory. */
 export interface ClientHost {
   readFile(path: string): Promise<string>;
+  /** A file's bytes, for binary files (docker build sends archives as they are). */
+  readFileBuffer?(path: string): Promise<Uint8Array>;
   /** Write a file (docker login keeps credentials in ~/.docker/config.json). */
   writeFile(path: string, text: string): Promise<void>;
   /** Create a directory and its parents. */
   mkdir(path: string): Promise<void>;
+  /** What a path is, or undefined when nothing is there (docker cp). */
+  stat?(path: string): Promise<{ type: "file" | "dir"; size: number } | undefined>;
   /** Whether a file or folder exists (docker compose looks for its files). */
   exists?(path: string): Promise<boolean>;
   /**

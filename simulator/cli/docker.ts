@@ -5,7 +5,6 @@ import { FlagError, parseFlags } from "./flags.ts";
 import { groups, shortcuts } from "./registry.ts";
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from "../engine/versions.ts";
 import { describeError } from "./commands/errors.ts";
-import { compose } from "./commands/compose.ts";
 
 interface Resolved {
   path: string;
@@ -71,6 +70,8 @@ export async function docker(argv: string[], ctx: CommandContext): Promise<numbe
   }
   if (argv[0] === "compose") {
     try {
+      // Compose (its YAML parser and the schema validator) loads when it first runs.
+      const { compose } = await import("./commands/compose.ts");
       return await compose(argv.slice(1), ctx);
     } catch (error) {
       io.stderr(`${describeError(error)}\n`);

@@ -11,6 +11,8 @@ export interface FlagSpec {
   valueName?: string;
   default?: string | number | boolean;
   hidden?: boolean;
+  /** Convert and check a value as pflag's Value.Set does; a thrown message becomes the usage error. */
+  parse?: (raw: string) => string | number | boolean;
 }
 
 export type FlagValues = Record<string, string | number | boolean | string[] | undefined>;
@@ -36,6 +38,14 @@ export function parseFlags(argv: string[], specs: FlagSpec[], interspersed = tru
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
 
   const set = (spec: FlagSpec, raw: string, shown: string) => {
+    if (spec.parse) {
+      try {
+        flags[spec.long] = spec.parse(raw);
+      } catch (error) {
+        throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return;
+    }
     switch (spec.type) {
       case "bool": {
         const v = parseBool(raw);

@@ -1,7 +1,9 @@
 /** Every docker command the CLI knows: management groups and the top-level shortcuts. */
 import type { CommandGroup, CommandSpec } from "./command.ts";
 import { containerPrune, diff, rename, top } from "./commands/container-misc.ts";
+import { attach } from "./commands/attach.ts";
 import { commit } from "./commands/commit.ts";
+import { cp } from "./commands/cp.ts";
 import { build } from "./commands/build.ts";
 import { create } from "./commands/create.ts";
 import { exec } from "./commands/exec.ts";
@@ -15,8 +17,11 @@ import { pull } from "./commands/pull.ts";
 import { push } from "./commands/push.ts";
 import { login, logout } from "./commands/login.ts";
 import { rm } from "./commands/rm.ts";
+import { stats } from "./commands/stats.ts";
 import { run } from "./commands/run.ts";
 import { df, info } from "./commands/system.ts";
+import { events } from "./commands/events.ts";
+import { systemPrune } from "./commands/system-prune.ts";
 import { networkConnect, networkCreate, networkDisconnect, networkInspect, networkLs, networkPrune, networkRm } from "./commands/network.ts";
 import { port, volumeCreate, volumeInspect, volumeLs, volumePrune, volumeRm } from "./commands/volume.ts";
 import { version } from "./commands/version.ts";
@@ -25,13 +30,13 @@ export const groups: CommandGroup[] = [
   {
     name: "container",
     short: "Manage containers",
-    commands: [commit, create, diff, exec, containerInspect, kill, logs, ps, pause, port, containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait],
+    commands: [attach, commit, cp, create, diff, exec, containerInspect, kill, logs, ps, pause, port, containerPrune, rename, restart, rm, run, start, stats, stop, top, unpause, wait],
   },
   { name: "image", short: "Manage images", commands: [build, history, imageInspect, images, imagePrune, pull, push, rmi, tag] },
   { name: "network", short: "Manage networks", commands: [networkConnect, networkCreate, networkDisconnect, networkInspect, networkLs, networkPrune, networkRm] },
   { name: "volume", short: "Manage volumes", commands: [volumeCreate, volumeInspect, volumeLs, volumePrune, volumeRm] },
   { name: "buildx", short: "Docker Buildx", commands: [build] },
-  { name: "system", short: "Manage Docker", commands: [df, { ...info, name: "info" }] },
+  { name: "system", short: "Manage Docker", commands: [df, events, { ...info, name: "info" }, systemPrune] },
 ];
 
 /** `docker <word>` shortcuts: the word and the command; `group` decides where `docker --help` lists it. */
@@ -48,9 +53,12 @@ export const shortcuts: { word: string; spec: CommandSpec; group: "common" | "ot
   { word: "search", spec: search, group: "common" },
   { word: "version", spec: version, group: "common" },
   { word: "info", spec: info, group: "common" },
+  { word: "attach", spec: attach, group: "other" },
   { word: "commit", spec: commit, group: "other" },
+  { word: "cp", spec: cp, group: "other" },
   { word: "create", spec: create, group: "other" },
   { word: "diff", spec: diff, group: "other" },
+  { word: "events", spec: events, group: "other" },
   { word: "history", spec: history, group: "other" },
   { word: "inspect", spec: inspect, group: "other" },
   { word: "kill", spec: kill, group: "other" },
@@ -62,6 +70,7 @@ export const shortcuts: { word: string; spec: CommandSpec; group: "common" | "ot
   { word: "rm", spec: rm, group: "other" },
   { word: "rmi", spec: rmi, group: "other" },
   { word: "start", spec: start, group: "other" },
+  { word: "stats", spec: stats, group: "other" },
   { word: "stop", spec: stop, group: "other" },
   { word: "tag", spec: tag, group: "other" },
   { word: "top", spec: top, group: "other" },

@@ -26,6 +26,7 @@ export function inspectContainer(d: Daemon, c: Container): ContainerInspect {
       Error: context.error,
       StartedAt: iso(context.startedAt),
       FinishedAt: iso(context.finishedAt),
+      ...(c.health ? { Health: structuredClone(c.health.state) } : {}),
     },
     Image: c.image.id,
     Name: `/${c.name}`,
@@ -33,9 +34,16 @@ export function inspectContainer(d: Daemon, c: Container): ContainerInspect {
     Mounts: c.mounts.map((m) => ({ ...m })),
     NetworkSettings: networkSettings(d, c),
     Config: structuredClone(c.config),
-    HostConfig: structuredClone(c.hostConfig),
+    HostConfig: { ...HOST_CONFIG_DEFAULTS, ...structuredClone(c.hostConfig) },
   };
 }
+
+/** What inspect shows for settings a container was created without, as dockerd fills them in. */
+const HOST_CONFIG_DEFAULTS = {
+  Memory: 0, MemorySwap: 0, NanoCpus: 0, CpuShares: 0, PidsLimit: null, ShmSize: 67108864, Privileged: false, ReadonlyRootfs: false,
+  Init: null, CapAdd: null, CapDrop: null, SecurityOpt: null, Dns: [], ExtraHosts: null, PidMode: "", IpcMode: "private", UTSMode: "", Runtime: "runc",
+  LogConfig: { Type: "json-file", Config: {} },
+};
 
 function networkSettings(d: Daemon, c: Container): ContainerInspect["NetworkSettings"] {
   const networks = endpointSettings(d.networks.networksOf(c.id), c, c.running);

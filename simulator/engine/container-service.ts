@@ -1,6 +1,6 @@
 /** The daemon's container side: create, start, stop, exec, logs and the rest of /containers. */
 import type {
-  CommitOptions, ContainerConfig, ContainerConsole, ContainerInspect, ContainerSummary, ExecConfig, LogsOptions, OutputChunk,
+  ArchiveEntry, CommitOptions, ContainerStats, ContainerConfig, ContainerConsole, ContainerInspect, ContainerSummary, ExecConfig, LogsOptions, OutputChunk, PathStat,
 } from "../backend/engine.ts";
 import { EngineError, conflict, invalidParameter, notFound } from "../backend/errors.ts";
 import { Container } from "./container.ts";
@@ -10,12 +10,16 @@ import { generateName } from "./names.ts";
 import type { SignalName } from "./process.ts";
 import { shellQuote, startProcess, StartError } from "./runtime.ts";
 import { containerFilter } from "./filters.ts";
+import { checkResources } from "./resources.ts";
+import { sampleStats } from "./stats.ts";
+import { extractArchive, isDirMode, readArchive, statPath } from "./archive.ts";
 import { populate, resolveMounts } from "./mounts.ts";
 import { apiPorts } from "./ports.ts";
 import type { HttpRequest, HttpResponse } from "./http.ts";
 import { containerNet, hostRequest } from "./container-net.ts";
 import { inspectContainer, processTable } from "./container-inspect.ts";
 import { follow, splitLines } from "./container.ts";
+import { HealthMonitor, probeCommand, type HealthProbe } from "./health.ts";
 
 const SIGNALS = new Set(["SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGWINCH", "SIGKILL"]);
 const SIGNAL_BY_NUMBER: Record<string, string> = { "1": "SIGHUP", "2": "SIGINT", "3": "SIGQUIT", "9": "SIGKILL", "10": "SIGUSR1", "12": "SIGUSR2", "15": "SIGTERM", "28": "SIGWINCH" };
@@ -62,6 +66,7 @@ export class ContainerService {
     if (policy && policy.Name !== "no" && policy.Name !== "" && config.HostConfig?.AutoRemove) {
       throw invalidParameter("conflicting options: cannot specify both --restart and --rm");
     }
+    checkResources(config.HostConfig ?? {});
     const id = this.d.ids();
     const entrypoint = config.Entrypoint ?? image.config.Entrypoint;
     const cmd = config.Cmd ?? (config.Entrypoint ? null : image.config.Cmd);
@@ -89,6 +94,7 @@ export class ContainerService {
         WorkingDir: config.WorkingDir || image.config.WorkingDir,
         User: config.User ?? image.config.User,
         Labels: { ...(image.config.Labels ?? {}), ...(config.Labels ?? {}) },
+        ...(config.Healthcheck ?? image.config.Healthcheck ? { Healthcheck: { ...image.config.Healthcheck, ...config.Healthcheck } } : {}),
         ...(Object.keys(exposed).length > 0 ? { ExposedPorts: exposed } : {}),
         ...(image.config.Volumes ? { Volumes: { ...image.config.Volumes } } : {}),
       },
@@ -128,6 +134,7 @@ export class ContainerService {
   }
 
   #onExit(container: Container): void {
+    container.health?.stop();
     if (container.status === "exited") this.#releasePorts(container);
     const { context } = container.actor.getSnapshot();
     this.#containerEvent("die", container, { exitCode: String(context.exitCode) });
@@ -150,16 +157,47 @@ export class ContainerService {
       throw error;
     }
     this.#containerEvent("start", c);
+    this.#watchHealth(c);
+  }
+
+  readonly #healthWatched = new WeakSet<Container>();
+
+  /** Start the HEALTHCHECK probes of a container that just started, if it has one. */
+  #watchHealth(c: Container): void {
+    c.health?.stop();
+    c.health = undefined;
+    const config = c.config.Healthcheck;
+    const argv = probeCommand(config?.Test);
+    if (!config || !argv) return;
+    if (!this.#healthWatched.has(c)) {
+      // A restart policy brings the process back without containerStart: probe it again then.
+      this.#healthWatched.add(c);
+      let was = c.status;
+      c.actor.subscribe(() => {
+        if (c.status === "running" && was === "restarting") this.#watchHealth(c);
+        was = c.status;
+      });
+    }
+    const probe: HealthProbe = async (cmd, signal) => {
+      let output = "";
+      const proc = await this.#startExec(c, { Cmd: cmd }, () => (text) => (output += text));
+      signal.addEventListener("abort", () => proc.kill("SIGKILL"), { once: true });
+      return { exitCode: await proc.exit, output };
+    };
+    c.health = new HealthMonitor(config, argv, this.d.clock, (cmd, signal) => probe(cmd, signal).catch((error: unknown) => {
+      if (error instanceof StartError) return { exitCode: -1, output: execError(error.message) };
+      throw error;
+    }), (status) => this.#containerEvent(`health_status: ${status}`, c));
   }
 
   async containerStop(idOrName: string, options: { timeout?: number; signal?: string } = {}): Promise<void> {
     const c = this.find(idOrName);
     this.d.api("POST", `/containers/${c.id.slice(0, 12)}/stop${options.timeout !== undefined ? `?t=${options.timeout}` : ""}`);
     if (!c.running && c.status !== "restarting") return;
-    const signal = parseSignal(options.signal ?? c.image.config.StopSignal ?? "SIGTERM") ?? "SIGTERM";
+    const signal = parseSignal(options.signal ?? c.config.StopSignal ?? c.image.config.StopSignal ?? "SIGTERM") ?? "SIGTERM";
     this.#containerEvent("kill", c, { signal: String(signalNumberOf(signal)) });
     if (signal === "SIGKILL") c.kill("SIGKILL");
-    else await c.stop(options.timeout ?? 10, signal);
+    else await c.stop(options.timeout ?? c.config.StopTimeout ?? 10, signal);
     await c.settled();
     this.#containerEvent("stop", c);
   }
@@ -305,6 +343,7 @@ export class ContainerService {
     const c = this.find(idOrName);
     if (options.stdin !== undefined) c.stdin = options.stdin;
     this.d.api("POST", `/containers/${c.id.slice(0, 12)}/attach?stream=1&stdout=1&stderr=1`);
+    this.#containerEvent("attach", c);
     yield* follow(c, [], options.signal);
   }
 
@@ -375,6 +414,7 @@ export class ContainerService {
   #remove(c: Container, anonymousVolumes = c.hostConfig.AutoRemove ?? false): void {
     if (!this.d.containers.has(c.id)) return;
     this.d.containers.delete(c.id);
+    c.health?.stop();
     this.#releasePorts(c);
     this.d.networks.leaveAll(c.id);
     c.dispose();
@@ -387,6 +427,43 @@ export class ContainerService {
     }
   }
 
+
+  async containerStats(idOrName: string): Promise<ContainerStats> {
+    const c = this.find(idOrName);
+    this.d.api("GET", `/containers/${c.id.slice(0, 12)}/stats?stream=false`);
+    const networks = this.d.networks.networksOf(c.id).filter(({ network }) => network.name !== "none" && network.name !== "host").map(({ network }) => network.name);
+    return sampleStats(c, this.d.clock.now(), c.actor.getSnapshot().context.startedAt, networks);
+  }
+
+  async containerStatPath(idOrName: string, path: string): Promise<PathStat> {
+    const c = this.find(idOrName);
+    this.d.api("HEAD", `/containers/${c.id.slice(0, 12)}/archive?path=${encodeURIComponent(path)}`);
+    const stat = await statPath(c.fs, path);
+    if (!stat) throw notFound(`Could not find the file ${path} in container ${c.name}`);
+    return stat;
+  }
+
+  async containerArchive(idOrName: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }> {
+    const c = this.find(idOrName);
+    this.d.api("GET", `/containers/${c.id.slice(0, 12)}/archive?path=${encodeURIComponent(path)}`);
+    const stat = await statPath(c.fs, path);
+    if (!stat) throw notFound(`Could not find the file ${path} in container ${c.name}`);
+    return { stat, entries: await readArchive(c.fs, path) };
+  }
+
+  async containerExtract(idOrName: string, dir: string, entries: ArchiveEntry[]): Promise<void> {
+    const c = this.find(idOrName);
+    this.d.api("PUT", `/containers/${c.id.slice(0, 12)}/archive?path=${encodeURIComponent(dir)}`);
+    const stat = await statPath(c.fs, dir);
+    if (!stat) throw notFound(`Could not find the file ${dir} in container ${c.name}`);
+    if (!isDirMode(stat.mode)) throw invalidParameter(`extraction point is not a directory`);
+    try {
+      await extractArchive(c.fs, dir, entries);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw /EROFS|read-only/i.test(message) ? invalidParameter("mounted volume is marked read-only") : invalidParameter(message);
+    }
+  }
 
   async containerCommit(idOrName: string, options: CommitOptions = {}): Promise<{ Id: string }> {
     const c = this.find(idOrName);

@@ -13,6 +13,7 @@ import type { HttpHandler } from "./http.ts";
 import type { ContainerNet } from "./container-net.ts";
 import type { SignalName } from "./process.ts";
 import { startProcess, StartError, type RunningProcess } from "./runtime.ts";
+import { healthSuffix, type HealthMonitor } from "./health.ts";
 
 /** Files the runtime manages for every container (bind-mounted by Docker, so `docker diff` skips them). */
 export const RUNTIME_FILES = new Set(["/etc/hostname", "/etc/hosts", "/etc/resolv.conf"]);
@@ -64,10 +65,13 @@ export class Container {
   readonly actor: ActorRefFrom<typeof containerMachine>;
   readonly #clock: Clock;
   #process: RunningProcess | undefined;
+  /** The HEALTHCHECK monitor of the latest start, when the container has one (set by the daemon). */
+  health: HealthMonitor | undefined;
   /** Piped input for the next start of the main process (`docker run -i`). */
   stdin: string | undefined;
   #pending: RunningProcess | undefined;
-  #lastExitSeen = -1;
+  /** Whether the actor was last seen out of `up` (exited or restarting): each exit is reported once. */
+  #left = false;
 
   constructor(init: ContainerInit) {
     this.id = init.id;
@@ -86,12 +90,14 @@ export class Container {
     const mounts = init.mounts ?? [];
     this.mounts = mounts.map((m) => m.point);
     for (const { point } of mounts) this.rootfs.upper.ensureDirs(point.Destination, new Date(init.created));
-    this.fs = mounts.length === 0 ? this.rootfs : new MountableFs({ base: this.rootfs, mounts: mounts.map((m) => ({ mountPoint: m.point.Destination, filesystem: m.point.RW ? m.fs : readOnly(m.fs, m.point.Destination) })) });
+    // --read-only: the root filesystem refuses writes; volumes and binds keep their own mode.
+    const base = init.hostConfig.ReadonlyRootfs ? readOnly(this.rootfs) : this.rootfs;
+    this.fs = mounts.length === 0 ? base : new MountableFs({ base, mounts: mounts.map((m) => ({ mountPoint: m.point.Destination, filesystem: m.point.RW ? m.fs : readOnly(m.fs, m.point.Destination) })) });
     const upper = this.rootfs.upper;
     upper.ensureDirs("/etc", new Date(init.created));
     upper.set("/etc/hostname", { type: "file", content: `${init.config.Hostname}\n`, mode: 0o644, mtime: new Date(init.created) });
-    upper.set("/etc/hosts", { type: "file", content: `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n172.17.0.2\t${init.config.Hostname}\n`, mode: 0o644, mtime: new Date(init.created) });
-    upper.set("/etc/resolv.conf", { type: "file", content: "nameserver 8.8.8.8\nnameserver 8.8.4.4\n", mode: 0o644, mtime: new Date(init.created) });
+    upper.set("/etc/hosts", { type: "file", content: hostsFile(`172.17.0.2\t${init.config.Hostname}\n`, init.hostConfig.ExtraHosts), mode: 0o644, mtime: new Date(init.created) });
+    upper.set("/etc/resolv.conf", { type: "file", content: (init.hostConfig.Dns?.length ? init.hostConfig.Dns : ["8.8.8.8", "8.8.4.4"]).map((ip) => `nameserver ${ip}\n`).join(""), mode: 0o644, mtime: new Date(init.created) });
     this.net = init.net?.(this);
     const policy = init.hostConfig.RestartPolicy;
     const policyName: RestartPolicyName = policy?.Name || "no";
@@ -119,8 +125,10 @@ export class Container {
     this.actor.subscribe((snapshot) => {
       this.#status = Container.#statusOf(snapshot);
       const left = snapshot.matches("exited") || snapshot.matches("restarting");
-      if (left && snapshot.context.finishedAt !== this.#lastExitSeen) {
-        this.#lastExitSeen = snapshot.context.finishedAt;
+      // Compared by transition, not by finishedAt: two exits in the same millisecond are two exits.
+      const fresh = left && !this.#left;
+      this.#left = left;
+      if (fresh) {
         if (snapshot.matches("exited")) for (const listener of this.#listeners) listener(null);
         init.onExit(this);
       }
@@ -176,7 +184,7 @@ export class Container {
   /** /etc/hosts as Docker writes it: localhost, then this container's address and hostname. */
   writeHosts(ip: string): void {
     const own = ip ? `${ip}\t${this.config.Hostname}\n` : "";
-    this.rootfs.upper.set("/etc/hosts", { type: "file", content: `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${own}`, mode: 0o644, mtime: new Date(this.created) });
+    this.rootfs.upper.set("/etc/hosts", { type: "file", content: hostsFile(own, this.hostConfig.ExtraHosts), mode: 0o644, mtime: new Date(this.created) });
   }
 
   /** PID 1 as `ps` inside the container shows it. */
@@ -208,7 +216,7 @@ export class Container {
   statusText(now: number): string {
     const { context } = this.actor.getSnapshot();
     switch (this.status) {
-      case "running": return `Up ${humanDuration(now - context.startedAt)}`;
+      case "running": return `Up ${humanDuration(now - context.startedAt)}${healthSuffix(this.health?.state)}`;
       case "paused": return `Up ${humanDuration(now - context.startedAt)} (Paused)`;
       case "restarting": return `Restarting (${context.exitCode}) ${humanDuration(now - context.finishedAt)} ago`;
       case "exited": return `Exited (${context.exitCode}) ${humanDuration(now - context.finishedAt)} ago`;
@@ -335,3 +343,9 @@ export async function* follow(c: Container, past: OutputChunk[], signal?: AbortS
 }
 
 export type { ContainerConfig };
+
+/** /etc/hosts as Docker writes it: localhost and IPv6 names, `--add-host` entries, then the container's own line. */
+function hostsFile(own: string, extra: string[] | null | undefined): string {
+  const added = (extra ?? []).map((h) => `${h.slice(h.lastIndexOf(":") + 1)}\t${h.slice(0, h.lastIndexOf(":"))}\n`).join("");
+  return `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${added}${own}`;
+}

@@ -10,12 +10,16 @@ import { PortAllocator } from "./ports.ts";
 import { findRegistryContainer } from "./registries.ts";
 import { VolumeService } from "./volume-service.ts";
 
+const RECENT_EVENTS = 1024;
+
 export interface DaemonOptions {
   clock: Clock;
   /** The daemon host's filesystem (the learner's host): bind mounts come from it. */
   hostFs?: IFileSystem;
-  /** Simulated registry bandwidth, for pulls a person can watch; undefined pulls instantly. */
-  pullBytesPerSecond?: number | undefined;
+  /** Simulated registry bandwidth, for pulls a person can watch; undefined pulls instantly. A function is read at each pull. */
+  pullBytesPerSecond?: number | (() => number | undefined) | undefined;
+  /** How long a rebuilt build step takes (cached ones stay instant), so builds can be watched; undefined builds instantly. A function is read at each step. */
+  buildStepMs?: number | (() => number | undefined) | undefined;
   traces?: EventBus<TraceEvent>;
   ids?: IdSource;
 }
@@ -24,6 +28,8 @@ export class Daemon {
   readonly clock: Clock;
   readonly traces: EventBus<TraceEvent>;
   readonly events = new EventBus<DockerEvent>();
+  /** The last events, for `docker events --since` (dockerd keeps 1,024 in memory). */
+  readonly recentEvents: DockerEvent[] = [];
   readonly ids: IdSource;
   readonly hostFs: IFileSystem;
   readonly containers = new Map<string, Container>();
@@ -43,9 +49,13 @@ export class Daemon {
     const emit = (type: DockerEvent["Type"], action: string, id: string, attributes: Record<string, string>) => this.emit(type, action, id, attributes);
     this.networks = new NetworkService({ clock: this.clock, ids: this.ids, emit, member: (id) => this.containers.get(id) });
     this.volumes = new VolumeService({ clock: this.clock, ids: this.ids, api, emit, usersOf: (name) => this.volumeUsers(name) });
+    const rate = options.pullBytesPerSecond;
     this.images = new ImageService({
       clock: this.clock,
-      pullBytesPerSecond: options.pullBytesPerSecond,
+      // Read at each pull: a terminal replaying a session pulls instantly, then at the watchable rate.
+      get pullBytesPerSecond() {
+        return typeof rate === "function" ? rate() : rate;
+      },
       traces: this.traces,
       api,
       emit,
@@ -62,6 +72,8 @@ export class Daemon {
   emit(type: DockerEvent["Type"], action: string, id: string, attributes: Record<string, string>): void {
     const now = this.clock.now();
     const event: DockerEvent = { Type: type, Action: action, Actor: { ID: id, Attributes: attributes }, scope: "local", time: Math.floor(now / 1000), timeNano: now * 1_000_000 };
+    this.recentEvents.push(event);
+    if (this.recentEvents.length > RECENT_EVENTS) this.recentEvents.shift();
     this.events.emit(event);
     this.traces.emit({ kind: "engine", event });
   }

@@ -3,7 +3,7 @@
  * it as PID 1, either as a program model from the catalog or as commands in just-bash.
  */
 import { Bash, defineCommand, type IFileSystem } from "just-bash";
-import { programNames, shellView } from "./shell-view.ts";
+import { EXEC_COMMAND, programNames, shellView } from "./shell-view.ts";
 import { explainRunaway, isRunaway, RUNAWAY_EXIT, SHELL_LIMITS } from "../shell/limits.ts";
 import type { HttpHandler } from "./http.ts";
 import { networkCommands, type ContainerNet } from "./container-net.ts";
@@ -14,6 +14,7 @@ import { LayeredFs } from "./layered-fs.ts";
 import type { Clock } from "./clock.ts";
 import { sleep } from "./clock.ts";
 import { InteractiveShell, isInteractiveShell } from "./console.ts";
+import { installedCommands, installedModel, isBinary, type RunModel } from "./packages/commands.ts";
 
 export interface Launch {
   argv: string[];
@@ -175,31 +176,34 @@ function programContext(launch: Launch, out: ProcessOutput, clock: Clock, signal
 /** Program models as commands inside the container's shells (`sh -c 'nginx -v'`). */
 function programCommands(launch: Launch, names: Map<string, string>, clock: Clock, signal: AbortSignal) {
   return [...names].filter(([, path]) => programs[launch.programs[path]!]).map(([name, path]) =>
-    defineCommand(name, async (args, ctx) => {
-      const model = launch.programs[path]!;
-      let stdout = "";
-      let stderr = "";
-      const env = Object.fromEntries(ctx.env);
-      const exitCode = await programs[model]!({
-        ...programContext({ ...launch, env, workingDir: ctx.cwd }, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, clock, signal),
-        argv: [name, ...args],
-        onSignal: () => {},
-        exec: async (argv) => {
-          const result = await ctx.exec!(shellQuote(argv), { cwd: ctx.cwd });
-          stdout += result.stdout;
-          stderr += result.stderr;
-          return result.exitCode;
-        },
-      });
-      return { stdout, stderr, exitCode };
-    }),
+    defineCommand(name, async (args, ctx) => runModelCommand(launch, launch.programs[path]!, name, args, ctx, clock, signal)),
   );
+}
+
+/** Run a program model to completion as a shell command, collecting its output. */
+async function runModelCommand(launch: Launch, model: string, name: string, args: string[], ctx: Parameters<RunModel>[3], clock: Clock, signal: AbortSignal) {
+  let stdout = "";
+  let stderr = "";
+  const env = Object.fromEntries(ctx.env);
+  const exitCode = await programs[model]!({
+    ...programContext({ ...launch, env, workingDir: ctx.cwd }, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, clock, signal),
+    argv: [name, ...args],
+    onSignal: () => {},
+    exec: async (argv) => {
+      const result = await ctx.exec!(shellQuote(argv), { cwd: ctx.cwd });
+      stdout += result.stdout;
+      stderr += result.stderr;
+      return result.exitCode;
+    },
+  });
+  return { stdout, stderr, exitCode };
 }
 
 /** A program model may be registered for the target of a symlink (`/usr/sbin/nginx` via `/usr/bin/nginx`). */
 async function realProgram(launch: Launch, executable: string): Promise<string | undefined> {
   try {
-    return launch.programs[await launch.fs.realpath(executable)];
+    const real = await launch.fs.realpath(executable);
+    return launch.programs[real] ?? (await installedModel(launch.fs, real));
   } catch {
     return undefined;
   }
@@ -229,13 +233,22 @@ async function idle(name: string, args: string[], clock: Clock, signal: AbortSig
 async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Promise<Bash> {
   const names = await programNames(launch.rootfs, launch.programs);
   return new Bash({
-    fs: shellView(launch.fs, names),
+    fs: shellView(launch.fs, names, (path) => isBinary(launch.fs, path)),
     cwd: launch.workingDir || "/",
     env: launch.env,
     sleep: (ms) => sleep(clock, ms, signal),
     customCommands: [
       ...systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user), launch.processes).filter((c) => !launch.net || c.name !== "hostname"),
       ...(launch.net ? networkCommands(launch.net, clock) : []),
+      ...installedCommands(launch.fs, names, launch.programs, (model) => model in programs, (model, name, args, ctx) => runModelCommand(launch, model, name, args, ctx, clock, signal)),
+      // An executable run by its path (`/opt/venv/bin/pip`) reaches its model through the shell view's script.
+      defineCommand(EXEC_COMMAND, async (args, ctx) => {
+        const [count, path = "", ...rest] = args;
+        const model = await realProgram(launch, ctx.fs.resolvePath(ctx.cwd, path));
+        // A binary with no model (an apt-installed daemon, a busybox applet just-bash lacks) says so plainly.
+        if (!model || !programs[model]) return { stdout: "", stderr: `${path.slice(path.lastIndexOf("/") + 1)} (simulated): this program is not modelled in Dockyard\n`, exitCode: 126 };
+        return runModelCommand(launch, model, path, rest.slice(0, Number(count)), ctx, clock, signal);
+      }),
       ...programCommands(launch, names, clock, signal),
     ],
     processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },

@@ -34,8 +34,13 @@ export async function programNames(fs: LayeredFs, programs: Record<string, strin
   return names;
 }
 
-export function shellView(fs: IFileSystem, names: Map<string, string>): IFileSystem {
-  if (names.size === 0) return fs;
+/** The command a program model's executable runs as when the shell executes it by its path. */
+export const EXEC_COMMAND = "__dockyard_exec";
+/** just-bash runs an executable given by path as a script: for a program model, this script hands it to EXEC_COMMAND. */
+const TRAMPOLINE = `${EXEC_COMMAND} "$#" "$0" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9"\n`;
+
+/** `isProgram` tells whether a file is a binary (read as a script, it hands itself to EXEC_COMMAND, which runs its model). */
+export function shellView(fs: IFileSystem, names: Map<string, string>, isProgram?: (path: string) => Promise<boolean>): IFileSystem {
   const split = (path: string) => [path.slice(0, path.lastIndexOf("/")) || "/", path.slice(path.lastIndexOf("/") + 1)] as const;
   const moved = (path: string) => {
     const [dir, name] = split(path);
@@ -51,15 +56,20 @@ export function shellView(fs: IFileSystem, names: Map<string, string>): IFileSys
       if (typeof original !== "function") return original;
       switch (property) {
         case "exists":
-          return async (path: string) => (hidden(path) ? false : moved(path) ? true : target.exists(path));
+          return async (path: string) => (path === `/usr/bin/${EXEC_COMMAND}` ? true : hidden(path) ? false : moved(path) ? true : target.exists(path));
         case "stat":
         case "lstat":
           return async (path: string): Promise<FsStat> => {
+            if (path === `/usr/bin/${EXEC_COMMAND}`) return { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100755, size: 0, mtime: new Date(0) };
             const real = moved(path);
             return real ? target.stat(real) : target[property as "stat"](path);
           };
         case "readFile":
-          return (path: string, options?: unknown) => target.readFile(moved(path) ?? path, options as never);
+          return async (path: string, options?: unknown) => {
+            const file = moved(path) ?? path;
+            if (isProgram && options === undefined && (await isProgram(file))) return TRAMPOLINE;
+            return target.readFile(file, options as never);
+          };
         default:
           return original.bind(target);
       }

@@ -1,10 +1,12 @@
 /** The simulated Docker daemon: images, containers, networks, volumes and a registry, all in memory. */
 import type {
   DiskUsage, Engine, HistoryItem, ImageDeleteItem, ImageInspect, ImageSummary, NetworkCreateOptions, NetworkInspect, PullOptions, PullResult,
-  SearchResult, SystemInfo, VersionInfo, VolumeInfo, AuthConfig, AuthResponse, PushOptions, PushResult, BuildContextEntry, BuildOptions, BuildResult,
+  SearchResult, SystemInfo, VersionInfo, VolumeInfo, AuthConfig, AuthResponse, PushOptions, PushResult, BuildContextEntry, BuildOptions, BuildResult, EventsOptions,
 } from "../backend/engine.ts";
-import { Builder } from "../builder/builder.ts";
+import type { Builder } from "../builder/builder.ts";
 import type { DockerEvent } from "./events.ts";
+import { eventFilter } from "./event-filter.ts";
+import { HOST_CPUS, HOST_MEMORY } from "./resources.ts";
 import { ContainerService } from "./container-service.ts";
 import { Daemon, type DaemonOptions } from "./daemon.ts";
 import { inspectNetwork, type Network } from "./network-service.ts";
@@ -15,12 +17,57 @@ export { parseSignal } from "./container-service.ts";
 
 /** The Engine the browser runs: the container API from ContainerService, the rest here. */
 export class SimulatedEngine extends ContainerService implements Engine {
+  /** How long a rebuilt build step takes, so a person can watch the build; unset builds instantly. */
+  readonly #buildStepMs: SimulatedEngineOptions["buildStepMs"];
+
   constructor(options: SimulatedEngineOptions) {
     super(new Daemon(options));
+    this.#buildStepMs = options.buildStepMs;
   }
 
   subscribe(listener: (event: DockerEvent) => void): () => void {
     return this.d.events.subscribe(listener);
+  }
+
+  async *systemEvents(options: EventsOptions = {}): AsyncIterable<DockerEvent> {
+    const wanted = eventFilter(options.filters);
+    this.d.api("GET", "/events");
+    const now = this.d.clock.now();
+    if (options.until !== undefined && options.since !== undefined && options.until < options.since) return;
+    const inWindow = (e: DockerEvent) => (options.since === undefined || e.timeNano >= options.since * 1e6) && (options.until === undefined || e.timeNano <= options.until * 1e6);
+    // Live events are queued from now on, so none falls between the past ones and the stream.
+    const queue: DockerEvent[] = [];
+    let wake: (() => void) | undefined;
+    const unsubscribe = this.d.events.subscribe((e) => {
+      queue.push(e);
+      wake?.();
+    });
+    try {
+      if (options.since !== undefined) for (const e of [...this.d.recentEvents]) if (inWindow(e) && wanted(e)) yield e;
+      if (options.until !== undefined && options.until <= now) return;
+      let ended = false;
+      const end = () => {
+        ended = true;
+        wake?.();
+      };
+      options.signal?.addEventListener("abort", end, { once: true });
+      const timer = options.until !== undefined ? this.d.clock.setTimeout(end, options.until - now) : undefined;
+      try {
+        while (!ended && !options.signal?.aborted) {
+          if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          while (queue.length > 0) {
+            const e = queue.shift()!;
+            if (inWindow(e) && wanted(e)) yield e;
+          }
+        }
+      } finally {
+        if (timer !== undefined) this.d.clock.clearTimeout(timer);
+        options.signal?.removeEventListener("abort", end);
+      }
+    } finally {
+      unsubscribe();
+    }
   }
 
   // ---- system ----
@@ -46,8 +93,8 @@ export class SimulatedEngine extends ContainerService implements Engine {
       OperatingSystem: "Dockyard (simulated Linux)",
       OSType: "linux",
       Architecture: "x86_64",
-      NCPU: 2,
-      MemTotal: 4_102_201_344,
+      NCPU: HOST_CPUS,
+      MemTotal: HOST_MEMORY,
       Name: "dockyard",
       DockerRootDir: "/var/lib/docker",
     };
@@ -112,6 +159,8 @@ export class SimulatedEngine extends ContainerService implements Engine {
 
   async imageBuild(context: BuildContextEntry[], options: BuildOptions): Promise<BuildResult> {
     this.d.api("POST", `/build${options.tags?.length ? `?t=${encodeURIComponent(options.tags[0]!)}` : ""}`);
+    // The builder and the Dockerfile parser load on the first build, not with the page.
+    const { Builder } = await import("../builder/builder.ts");
     this.#builder ??= new Builder({
       clock: this.d.clock,
       lookup: (ref) => this.d.images.store.lookup(ref),
@@ -123,6 +172,11 @@ export class SimulatedEngine extends ContainerService implements Engine {
         for (const tag of tags.slice(1)) this.d.images.store.tag(stored, tag);
         for (const tag of tags) this.d.emit("image", "tag", stored.id, { name: tag });
         return stored;
+      },
+      trace: (event) => this.d.traces.emit(event),
+      stepMs: () => {
+        const ms = this.#buildStepMs;
+        return typeof ms === "function" ? ms() : ms;
       },
     });
     return this.#builder.build(context, options);

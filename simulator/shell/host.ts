@@ -7,12 +7,15 @@ import type { ContainerConsole, Engine } from "../backend/engine.ts";
 import type { Clock } from "../engine/clock.ts";
 import { docker } from "../cli/docker.ts";
 import { ShellSession, type LineResult } from "./session.ts";
+import { listTree } from "./host-files.ts";
 
 export type OutputSink = (stream: "stdout" | "stderr", text: string) => void;
 
 export interface HostShell {
   exec(commandLine: string, signal?: AbortSignal, onOutput?: OutputSink): Promise<LineResult>;
   prompt(): string;
+  /** The shell's working directory (for completing file names). */
+  cwd(): string;
 }
 
 export interface HostShellOptions {
@@ -55,25 +58,6 @@ export function createHostFs(): InMemoryFs {
   });
 }
 
-/** Files and folders under `root`, relative to it (symlinks left out), as a build context. */
-async function listTree(fs: IFileSystem, root: string): Promise<{ path: string; type: "file" | "dir" }[]> {
-  if (!(await fs.stat(root)).isDirectory) throw new Error(`not a directory: ${root}`);
-  const out: { path: string; type: "file" | "dir" }[] = [];
-  const walk = async (dir: string, rel: string) => {
-    for (const name of (await fs.readdir(dir)).sort()) {
-      const path = `${dir === "/" ? "" : dir}/${name}`;
-      const stat = await fs.lstat(path);
-      const relative = rel ? `${rel}/${name}` : name;
-      if (stat.isDirectory) {
-        out.push({ path: relative, type: "dir" });
-        await walk(path, relative);
-      } else if (stat.isFile) out.push({ path: relative, type: "file" });
-    }
-  };
-  await walk(root, "");
-  return out;
-}
-
 export function createHostShell(options: HostShellOptions): HostShell {
   const { engine, clock } = options;
   let currentLine = "";
@@ -103,9 +87,14 @@ export function createHostShell(options: HostShellOptions): HostShell {
       now: () => clock.now(),
       host: {
         readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+        readFileBuffer: (path) => ctx.fs.readFileBuffer(ctx.fs.resolvePath(ctx.cwd, path)),
         writeFile: (path, text) => ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, path), text),
         mkdir: (path) => ctx.fs.mkdir(ctx.fs.resolvePath(ctx.cwd, path), { recursive: true }),
         exists: (path) => ctx.fs.exists(ctx.fs.resolvePath(ctx.cwd, path)),
+        stat: async (path) => {
+          const stat = await ctx.fs.stat(ctx.fs.resolvePath(ctx.cwd, path)).catch(() => undefined);
+          return stat && { type: stat.isDirectory ? "dir" : "file", size: stat.size };
+        },
         listTree: (path) => listTree(ctx.fs, ctx.fs.resolvePath(ctx.cwd, path)),
         env: Object.fromEntries(ctx.env),
         cwd: ctx.cwd,
@@ -171,6 +160,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
         live = undefined;
       }
     },
+    cwd: () => session.cwd,
     prompt() {
       const console = consoles.at(-1);
       if (console) return console.prompt();

@@ -16,7 +16,7 @@
 import type { Simulator, TraceEvent } from "../../simulator/index.ts";
 import type { ContainerStatus, Engine } from "../../simulator/backend/engine.ts";
 import { simEvent, stateEvent, type SimEventDetail, type StateEventDetail } from "../terminal/events.ts";
-import { changes, emptySnapshot, readSnapshot, type Change, type Quiet, type Snapshot } from "./model.ts";
+import { applyBuildTrace, buildMarks, changes, emptySnapshot, readSnapshot, type BuildView, type Change, type Quiet, type Snapshot } from "./model.ts";
 import { fmt, renderHost, renderRegistries, renderText, stateWord, type Strings } from "./render.ts";
 import { Fx } from "./fx.ts";
 
@@ -43,6 +43,10 @@ class DockyardArchitecture extends HTMLElement {
   #related: HTMLElement | null = null;
   /** The command that was running has reported its end (`dockyard:state`). */
   #closed = false;
+  /** The latest build, whose cached and rebuilt layers the picture marks. */
+  #build: BuildView | undefined;
+  /** The build already announced to screen readers. */
+  #buildAnnounced: BuildView | undefined;
 
   #quiet: Quiet = (call) => {
     this.#muted = true;
@@ -62,6 +66,10 @@ class DockyardArchitecture extends HTMLElement {
   #onTrace = (trace: TraceEvent) => {
     if (trace.kind === "api" && !this.#commandRunning()) return;
     this.#fx?.push(trace);
+    if (trace.kind === "build") {
+      this.#build = applyBuildTrace(this.#build, trace);
+      if (trace.action !== "step") this.#schedule();
+    }
     if (trace.kind === "engine") this.#schedule();
   };
 
@@ -146,7 +154,7 @@ class DockyardArchitecture extends HTMLElement {
         this.#draw(next);
         if (this.#announcePending && !this.#dirty) {
           this.#announcePending = false;
-          if (this.#announced) this.#announce(changes(this.#announced, next));
+          if (this.#announced) this.#announce(changes(this.#announced, next), this.#builtText(next));
           this.#announced = next;
         }
       } while (this.#dirty);
@@ -161,7 +169,7 @@ class DockyardArchitecture extends HTMLElement {
     const s = this.#strings;
     const host = this.querySelector<HTMLElement>("[data-host]");
     if (host) {
-      const html = renderHost(s, snap);
+      const html = renderHost(s, snap, this.#build);
       if (host.dataset["html"] !== String(hash(html))) {
         const focused = this.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset["key"] : undefined;
         host.innerHTML = html;
@@ -172,13 +180,24 @@ class DockyardArchitecture extends HTMLElement {
     const registries = this.querySelector<HTMLElement>("[data-registries]");
     if (registries) registries.innerHTML = renderRegistries(s, snap);
     const text = this.querySelector<HTMLElement>("[data-text-body]");
-    if (text) text.innerHTML = renderText(s, snap, this.#fx?.last ?? { api: "", registry: "" });
+    if (text) text.innerHTML = renderText(s, snap, this.#fx?.last ?? { api: "", registry: "" }, this.#build);
     this.#fx?.redrawn();
   }
 
-  #announce(list: Change[]): void {
+  /** `Image hello:latest built: 2 steps cached, 1 rebuilt`, once per build. */
+  #builtText(snap: Snapshot): string {
+    const build = this.#build;
+    if (!build || build === this.#buildAnnounced || build.state !== "done") return "";
+    this.#buildAnnounced = build;
+    const image = snap.images.find((i) => i.id === build.image);
+    if (!image) return "";
+    const marks = [...buildMarks(build, image).values()];
+    return fmt(this.#strings, "arch.say.built", { name: build.ref || image.name, cached: marks.filter((m) => m.cached).length, rebuilt: marks.filter((m) => !m.cached).length });
+  }
+
+  #announce(list: Change[], built = ""): void {
     const live = this.querySelector<HTMLElement>("[data-live]");
-    if (!live || list.length === 0) return;
+    if (!live || (list.length === 0 && !built)) return;
     const s = this.#strings;
     const say = (c: Change): string => {
       if (c.type !== "container") {
@@ -192,6 +211,7 @@ class DockyardArchitecture extends HTMLElement {
     };
     const lines = list.slice(0, 6).map(say);
     if (list.length > 6) lines.push("…");
+    if (built) lines.push(built);
     live.textContent = `${lines.join(". ")}.`;
   }
 

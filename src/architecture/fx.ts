@@ -32,6 +32,12 @@ interface Pull {
   done: Set<string>;
 }
 
+/** A build as the picture follows it: one segment per step, cached or rebuilt. */
+interface Build {
+  steps: ("cached" | "rebuilt")[];
+  ended: boolean;
+}
+
 export class Fx {
   #root: HTMLElement;
   #layer: HTMLElement;
@@ -42,6 +48,7 @@ export class Fx {
   #inFlight = 0;
   #wireBusy = new Set<string>();
   #pulls = new Map<string, Pull>();
+  #builds = new Map<string, Build>();
   #pullDone: ReturnType<typeof setTimeout> | undefined;
   /** Latest message per wire, also shown in the text view. */
   readonly last = { api: "", registry: "" };
@@ -62,6 +69,7 @@ export class Fx {
   newCommand(): void {
     for (const label of this.#root.querySelectorAll("[data-label]")) label.classList.add("stale");
     for (const [ref, pull] of this.#pulls) if (pull.done.size >= pull.all.size) this.#pulls.delete(ref);
+    for (const [ref, build] of this.#builds) if (build.ended) this.#builds.delete(ref);
     this.#drawPulls();
   }
 
@@ -85,6 +93,7 @@ export class Fx {
     let apiCount = 0;
     let registry: Extract<TraceEvent, { kind: "registry" }> | undefined;
     let inbound = false;
+    let builds = false;
     const flights = new Map<string, Flight>();
     const pulses = new Set<string>();
     const now = performance.now();
@@ -111,6 +120,14 @@ export class Fx {
         } else if (Type === "image") pulses.add(`i:${Actor.ID}`).add(`name:${Actor.ID}`);
         else if (Type === "network") pulses.add(`n:${Actor.Attributes["name"] ?? Actor.ID}`);
         else if (Type === "volume") pulses.add(`v:${Actor.ID}`);
+      } else if (t.kind === "build") {
+        const ref = t.ref || "<none>";
+        if (t.action === "start") this.#builds.set(ref, { steps: [], ended: false });
+        const build = this.#builds.get(ref);
+        if (build && t.action === "step") build.steps.push(t.cached ? "cached" : "rebuilt");
+        else if (build && t.action !== "start") build.ended = true;
+        pulses.add("d:daemon");
+        builds = true;
       } else if (t.kind === "traffic") {
         flights.set(`t:${t.to}`, { from: `p:${t.hostPort}`, to: "", byName: t.to, text: `${t.request.split(" ")[0]} ${t.status}`, cls: "traffic", at: now });
       }
@@ -137,6 +154,7 @@ export class Fx {
       pulses.add(host ? `r:${host}` : "r:hub");
       this.#drawPulls();
     }
+    if (builds) this.#drawPulls();
     let launched = 0;
     for (const flight of flights.values()) {
       if (launched++ >= maxFlights) break;
@@ -248,13 +266,21 @@ export class Fx {
       ([ref, p]) =>
         `<li><span class="ref">${escapeHtml(ref)}</span><span class="segs">${[...p.all].map((l) => `<i${p.done.has(l) ? ` class="done"` : ""}></i>`).join("")}</span><span class="n">${p.done.size}/${p.all.size}</span></li>`,
     );
+    for (const [ref, b] of this.#builds) {
+      const cached = b.steps.filter((k) => k === "cached").length;
+      const text = fmt(this.#strings, "arch.building", { ref, cached, rebuilt: b.steps.length - cached });
+      rows.push(
+        `<li class="build-row" title="${escapeHtml(text)}"><span class="ref">${escapeHtml(ref)}</span><span class="segs">${b.steps.map((k) => `<i class="${k}"></i>`).join("")}${b.ended ? "" : `<i class="next"></i>`}</span><span class="n">${cached} ${escapeHtml(fmt(this.#strings, "arch.cached"))} · ${b.steps.length - cached} ${escapeHtml(fmt(this.#strings, "arch.rebuilt"))}</span></li>`,
+      );
+    }
     box.innerHTML = rows.join("");
     box.hidden = rows.length === 0;
-    if ([...this.#pulls.values()].every((p) => p.done.size >= p.all.size)) {
+    if ([...this.#pulls.values()].every((p) => p.done.size >= p.all.size) && [...this.#builds.values()].every((b) => b.ended)) {
       this.#pullDone = setTimeout(() => {
         this.#pulls.clear();
+        this.#builds.clear();
         box.hidden = true;
-      }, 2500);
+      }, 4000);
     }
   }
 }

@@ -4,6 +4,7 @@
  * (what screen readers hear after a command). No DOM here, so it is unit-tested in Node.
  */
 import type { ContainerStatus, Engine } from "../../simulator/backend/engine.ts";
+import type { BuildTrace, CacheReasonCode } from "../../simulator/engine/events.ts";
 
 export interface PortView {
   hostPort: string;
@@ -193,4 +194,52 @@ export function changes(before: Snapshot, after: Snapshot): Change[] {
 
 function imageNames(image: ImageView): string[] {
   return image.tags.length > 0 ? image.tags : [shortId(image.id)];
+}
+
+/** One step of the last build as the picture shows it: cached or rebuilt, why, and its layer. */
+export interface BuildStepView {
+  step: string;
+  cached: boolean;
+  reason: CacheReasonCode;
+  /** The files that changed, when a COPY or ADD source changed. */
+  files: string[];
+  /** The diff ID of the layer the step gave (none for steps that change only metadata). */
+  layer?: string;
+}
+
+/** The latest build, from the daemon's trace stream. */
+export interface BuildView {
+  /** Its first tag (`hello:latest`), or "" when untagged. */
+  ref: string;
+  state: "running" | "done" | "failed" | "canceled";
+  /** The image ID it made. */
+  image?: string;
+  steps: BuildStepView[];
+}
+
+/** Fold one trace into the latest build (a start begins a new one). */
+export function applyBuildTrace(view: BuildView | undefined, trace: BuildTrace): BuildView | undefined {
+  switch (trace.action) {
+    case "start":
+      return { ref: trace.ref, state: "running", steps: [] };
+    case "step":
+      if (!view) return view;
+      return {
+        ...view,
+        steps: [...view.steps, { step: trace.step, cached: trace.cached, reason: trace.reason, files: trace.files ?? [], ...(trace.layer ? { layer: trace.layer } : {}) }],
+      };
+    case "done":
+      return view ? { ...view, state: "done", image: trace.image } : view;
+    case "failed":
+    case "canceled":
+      return view ? { ...view, state: trace.action } : view;
+  }
+}
+
+/** Layer diff ID -> how the last build made it, for the image that build produced. */
+export function buildMarks(view: BuildView | undefined, image: ImageView): Map<string, BuildStepView> {
+  const marks = new Map<string, BuildStepView>();
+  if (!view || view.state !== "done" || view.image !== image.id) return marks;
+  for (const step of view.steps) if (step.layer && image.layers.includes(step.layer)) marks.set(step.layer, step);
+  return marks;
 }

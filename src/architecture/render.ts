@@ -3,7 +3,7 @@
  * volumes) and the text view of the same snapshot. Plain strings, escaped; the element swaps
  * them in after each command.
  */
-import { shortId, type ContainerView, type ImageView, type Snapshot } from "./model.ts";
+import { buildMarks, shortId, type BuildStepView, type BuildView, type ContainerView, type ImageView, type Snapshot } from "./model.ts";
 
 export type Strings = Record<string, string>;
 
@@ -44,8 +44,18 @@ function section(key: string, title: string, body: string, extra = ""): string {
   return `<section class="sec ${key}" aria-label="${esc(title)}"><h3>${esc(title)}${extra}</h3>${body}</section>`;
 }
 
+/** Why the last build cached or rebuilt a step, in words. */
+export function whyText(s: Strings, step: BuildStepView): string {
+  return fmt(s, `arch.why.${step.reason}`, { files: step.files.slice(0, 3).join(", ") + (step.files.length > 3 ? ", …" : "") });
+}
+
+/** `cached: [2/3] RUN make` or `rebuilt: [3/3] COPY . /app (copied files changed: app.py)`. */
+export function markText(s: Strings, step: BuildStepView): string {
+  return step.cached ? fmt(s, "arch.layerCached", { step: step.step }) : fmt(s, "arch.layerRebuilt", { step: step.step, why: whyText(s, step) });
+}
+
 /** The picture's host area. `data-key` names each object for animations and focus. */
-export function renderHost(s: Strings, snap: Snapshot): string {
+export function renderHost(s: Strings, snap: Snapshot, build?: BuildView): string {
   const out: string[] = [];
   const ports = snap.containers.flatMap((c) => c.ports.filter((p) => p.active).map((p) => ({ c, p })));
   if (ports.length > 0) {
@@ -64,11 +74,15 @@ export function renderHost(s: Strings, snap: Snapshot): string {
   }
   out.push(section("containers", fmt(s, "arch.containers"), list(snap.containers.map((c) => containerCard(s, snap, c)), "cards", fmt(s, "arch.noContainers"))));
   const shared = Object.values(snap.layerUse).some((users) => users.length > 1);
+  const built = snap.images.some((i) => buildMarks(build, i).size > 0);
+  const buildLegend = built
+    ? `<p class="legend build-legend"><span class="bk cached">${esc(fmt(s, "arch.cached"))}</span> ${esc(fmt(s, "arch.cachedMeans"))} <span class="bk rebuilt">${esc(fmt(s, "arch.rebuilt"))}</span> ${esc(fmt(s, "arch.rebuiltMeans"))}</p>`
+    : "";
   out.push(
     section(
       "images",
       fmt(s, "arch.images"),
-      list(snap.images.map((i) => imageCard(s, snap, i)), "cards images-list", fmt(s, "arch.noImages")) + (shared ? `<p class="legend">${esc(fmt(s, "arch.legend"))}</p>` : ""),
+      list(snap.images.map((i) => imageCard(s, snap, i, build)), "cards images-list", fmt(s, "arch.noImages")) + buildLegend + (shared ? `<p class="legend">${esc(fmt(s, "arch.legend"))}</p>` : ""),
     ),
   );
   const networks = snap.networks.map(
@@ -118,33 +132,43 @@ ${ports.length + nets.length + mounts.length > 0 ? `<ul class="chips" aria-hidde
 </li>`;
 }
 
-function layerBar(snap: Snapshot, layer: string, mini = false): string {
+function layerBar(snap: Snapshot, layer: string, mini = false, mark?: { step: BuildStepView; s: Strings }): string {
   const users = snap.layerUse[layer] ?? [];
   const shared = users.length > 1;
   const style = shared ? ` style="--h:${hue(layer)}"` : "";
-  return mini
-    ? `<i class="l${shared ? " shared" : ""}" data-key="l:${esc(layer)}"${style}></i>`
-    : `<li class="layer${shared ? " shared" : ""}" data-key="l:${esc(layer)}"${style}><span class="lid">${esc(shortId(layer).slice(0, 7))}</span>${shared ? `<span class="mark">×${users.length}</span>` : ""}</li>`;
+  if (mini) return `<i class="l${shared ? " shared" : ""}" data-key="l:${esc(layer)}"${style}></i>`;
+  const kind = mark ? (mark.step.cached ? "cached" : "rebuilt") : "";
+  const badge = mark ? `<span class="bk ${kind}">${esc(fmt(mark.s, `arch.${kind}`))}</span>` : "";
+  const title = mark ? ` title="${esc(markText(mark.s, mark.step))}"` : "";
+  return `<li class="layer${shared ? " shared" : ""}${kind ? ` ${kind}` : ""}" data-key="l:${esc(layer)}"${style}${title}><span class="lid">${esc(shortId(layer).slice(0, 7))}</span><span class="tags">${badge}${shared ? `<span class="mark">×${users.length}</span>` : ""}</span></li>`;
 }
 
-function imageCard(s: Strings, snap: Snapshot, image: ImageView): string {
+/** `Last build: 2 cached, 1 rebuilt`, for the image the last build made. */
+function buildSummary(s: Strings, marks: Map<string, BuildStepView>): string {
+  const steps = [...marks.values()];
+  return fmt(s, "arch.lastBuild", { cached: steps.filter((m) => m.cached).length, rebuilt: steps.filter((m) => !m.cached).length });
+}
+
+function imageCard(s: Strings, snap: Snapshot, image: ImageView, build?: BuildView): string {
   const others = (layer: string) => (snap.layerUse[layer] ?? []).filter((n) => n !== image.name);
   const sharedWith = [...new Set(image.layers.flatMap(others))];
+  const marks = buildMarks(build, image);
   const label = [
     fmt(s, "arch.image", { name: image.tags.join(", ") || shortId(image.id), layers: layerCount(s, image.layers.length) }),
     sharedWith.length > 0 ? fmt(s, "arch.sharedWith", { images: sharedWith.join(", ") }) : "",
     image.users.length > 0 ? fmt(s, "arch.usedBy", { names: image.users.join(", ") }) : "",
+    marks.size > 0 ? buildSummary(s, marks) : "",
   ].filter(Boolean);
   const rel = [...image.layers.map((l) => `l:${l}`), ...image.users.map((u) => `c:${idOf(snap, u)}`)];
   return `<li class="card image" tabindex="0" data-key="i:${esc(image.id)}" data-names="${esc(image.tags.join(" "))}" data-rel="${esc(rel.join(" "))}" aria-label="${esc(label.join(". "))}">
 <div class="card-head"><span class="name">${esc(image.name)}</span>${image.tags.length > 1 ? `<small class="more">+${image.tags.length - 1}</small>` : ""}</div>
-<ol class="stack" aria-hidden="true">${image.layers.map((l) => layerBar(snap, l)).join("")}</ol>
-<p class="foot" aria-hidden="true">${esc(layerCount(s, image.layers.length))}${image.users.length > 0 ? ` · ${esc(fmt(s, "arch.usedBy", { names: image.users.join(", ") }))}` : ""}</p>
+<ol class="stack" aria-hidden="true">${image.layers.map((l) => layerBar(snap, l, false, marks.has(l) ? { step: marks.get(l)!, s } : undefined)).join("")}</ol>
+<p class="foot" aria-hidden="true">${esc(layerCount(s, image.layers.length))}${image.users.length > 0 ? ` · ${esc(fmt(s, "arch.usedBy", { names: image.users.join(", ") }))}` : ""}</p>${marks.size > 0 ? `<p class="foot build-foot" aria-hidden="true">${esc(buildSummary(s, marks))}</p>` : ""}
 </li>`;
 }
 
 /** The same snapshot as nested lists, for screen readers and anyone who prefers text. */
-export function renderText(s: Strings, snap: Snapshot, last: { api: string; registry: string }): string {
+export function renderText(s: Strings, snap: Snapshot, last: { api: string; registry: string }, build?: BuildView): string {
   const li = (text: string, sub: string[] = []) => `<li><span>${esc(text)}</span>${sub.length > 0 ? `<ul>${sub.map((t) => `<li>${esc(t)}</li>`).join("")}</ul>` : ""}</li>`;
   const parts: string[] = [];
   parts.push(
@@ -173,11 +197,14 @@ export function renderText(s: Strings, snap: Snapshot, last: { api: string; regi
     block(
       fmt(s, "arch.images"),
       snap.images.map((i) => {
+        const marks = buildMarks(build, i);
         const layers = i.layers.map((l) => {
           const others = (snap.layerUse[l] ?? []).filter((n) => n !== i.name);
-          return `${shortId(l).slice(0, 7)}${others.length > 0 ? ` (${fmt(s, "arch.sharedWith", { images: others.join(", ") })})` : ""}`;
+          const mark = marks.get(l);
+          const notes = [others.length > 0 ? fmt(s, "arch.sharedWith", { images: others.join(", ") }) : "", mark ? markText(s, mark) : ""].filter(Boolean);
+          return `${shortId(l).slice(0, 7)}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
         });
-        return li(`${i.tags.join(", ") || shortId(i.id)}: ${layerCount(s, i.layers.length)}${i.users.length > 0 ? `; ${fmt(s, "arch.usedBy", { names: i.users.join(", ") })}` : ""}`, layers);
+        return li(`${i.tags.join(", ") || shortId(i.id)}: ${layerCount(s, i.layers.length)}${i.users.length > 0 ? `; ${fmt(s, "arch.usedBy", { names: i.users.join(", ") })}` : ""}${marks.size > 0 ? `; ${buildSummary(s, marks)}` : ""}`, layers);
       }),
       fmt(s, "arch.noImages"),
     ),

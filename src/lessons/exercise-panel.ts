@@ -7,8 +7,20 @@ import { checkGoals, type Goal } from "./goals.ts";
 import { markDone, doneIn } from "./progress.ts";
 import { stateEvent, type StateEventDetail } from "../terminal/events.ts";
 
+/** Fired on `document` when progress was imported or reset (see progress-menu.ts). */
+const progressEvent = "dockyard:progress";
+
 class DockyardExercises extends HTMLElement {
   #onState = (event: Event) => void this.#check((event as CustomEvent<StateEventDetail>).detail);
+  /** Progress was imported or reset: show what the store now holds. */
+  #onProgress = () => {
+    const done = doneIn(this.dataset["lesson"] ?? "");
+    for (const item of this.#items()) {
+      if (done.has(item.dataset["id"] ?? "")) this.#markDone(item);
+      else this.#markTodo(item);
+    }
+    this.#updateSummary();
+  };
 
   connectedCallback(): void {
     const lesson = this.dataset["lesson"] ?? "";
@@ -23,10 +35,12 @@ class DockyardExercises extends HTMLElement {
     }
     this.#updateSummary();
     document.addEventListener(stateEvent, this.#onState);
+    document.addEventListener(progressEvent, this.#onProgress);
   }
 
   disconnectedCallback(): void {
     document.removeEventListener(stateEvent, this.#onState);
+    document.removeEventListener(progressEvent, this.#onProgress);
   }
 
   #items(): HTMLElement[] {
@@ -54,6 +68,12 @@ class DockyardExercises extends HTMLElement {
     item.dataset["state"] = "done";
     const status = item.querySelector<HTMLElement>("[data-status]");
     if (status) status.textContent = status.dataset["done"] ?? "";
+  }
+
+  #markTodo(item: HTMLElement): void {
+    item.dataset["state"] = "todo";
+    const status = item.querySelector<HTMLElement>("[data-status]");
+    if (status) status.textContent = status.dataset["todo"] ?? status.textContent;
   }
 
   #announce(item: HTMLElement): void {

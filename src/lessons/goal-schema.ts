@@ -22,21 +22,25 @@ const imageGoal = z
     cmd: z.array(z.string()).optional().describe("Its CMD, exactly."),
     entrypoint: z.array(z.string()).optional().describe("Its ENTRYPOINT, exactly."),
     minLayers: z.number().int().optional().describe("At least this many layers (a commit or build added one)."),
+    labels: z.record(z.string(), z.string()).optional().describe("Labels it carries (`LABEL` in a Dockerfile), at least these, with these values."),
+    steps: z.array(z.string().min(1)).min(1).optional().describe("Build steps in its history, oldest first: each is found, after the one before, in a line's CREATED BY (`COPY requirements.txt`)."),
   })
   .strict();
 
 const volumeGoal = z
   .object({
-    kind: z.literal("volume").describe("A volume exists."),
+    kind: z.literal("volume").describe("A volume exists (or, with `present: false`, does not)."),
     name: z.string().optional().describe("Its name."),
+    present: z.boolean().optional().describe("false: the goal is that no such volume is left (with `name`: that one; without: none at all)."),
     unused: z.boolean().optional().describe("true: no container uses it any more (it outlived its container)."),
   })
   .strict();
 
 const networkGoal = z
   .object({
-    kind: z.literal("network").describe("A network exists."),
+    kind: z.literal("network").describe("A network exists (or, with `present: false`, does not)."),
     name: z.string().describe("Its name."),
+    present: z.boolean().optional().describe("false: the goal is that no network of this name is left."),
     members: z.array(z.string()).optional().describe("Containers (by name) connected to it, at least these."),
   })
   .strict();

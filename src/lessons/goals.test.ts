@@ -24,6 +24,31 @@ describe("exercise goals read the engine's state", () => {
     expect(await check(["docker pull busybox", "docker rmi busybox"], { kind: "image", ref: "busybox", present: false })).toBe(true);
   });
 
+  it("an image built with a label", async () => {
+    const built = ["printf 'FROM busybox\\nLABEL org.opencontainers.image.authors=\"me@example.com\"\\n' > Dockerfile", "docker build -t labelled ."];
+    expect(await check(built, { kind: "image", ref: "labelled", labels: { "org.opencontainers.image.authors": "me@example.com" } })).toBe(true);
+    expect(await check(built, { kind: "image", ref: "labelled", labels: { "org.opencontainers.image.authors": "you@example.com" } })).toBe(false);
+    expect(await check(["docker pull busybox"], { kind: "image", ref: "busybox", labels: { "org.opencontainers.image.authors": "me@example.com" } })).toBe(false);
+  });
+
+  it("an image whose history has build steps in a given order", async () => {
+    const build = (lines: string) => ["echo flask > requirements.txt", "echo 'print(1)' > app.py", `printf '${lines}' > Dockerfile`, "docker build -t app ."];
+    const goal: Goal = { kind: "image", ref: "app", steps: ["COPY requirements.txt", "pip install", "COPY . ."] };
+    expect(await check(build("FROM python:3.13-slim\\nWORKDIR /app\\nCOPY requirements.txt .\\nRUN pip install -r requirements.txt\\nCOPY . .\\n"), goal)).toBe(true);
+    expect(await check(build("FROM python:3.13-slim\\nWORKDIR /app\\nCOPY . .\\nRUN pip install -r requirements.txt\\n"), goal)).toBe(false);
+    expect(await check(build("FROM python:3.13-slim\\nWORKDIR /app\\nCOPY . .\\nCOPY requirements.txt .\\nRUN pip install -r requirements.txt\\n"), goal)).toBe(false);
+    expect(goalSchema.safeParse({ kind: "image", ref: "app", steps: [] }).success).toBe(false);
+  });
+
+  it("a volume and a network that are gone", async () => {
+    expect(await check(["docker volume create data"], { kind: "volume", name: "data", present: false })).toBe(false);
+    expect(await check(["docker volume create data", "docker volume rm data"], { kind: "volume", name: "data", present: false })).toBe(true);
+    expect(await check(["docker volume create other"], { kind: "volume", present: false })).toBe(false);
+    expect(await check(["docker network create shop"], { kind: "network", name: "shop", present: false })).toBe(false);
+    expect(await check(["docker network create shop", "docker network rm shop"], { kind: "network", name: "shop", present: false })).toBe(true);
+    expect(await check([], { kind: "network", name: "bridge", present: false })).toBe(false);
+  });
+
   it("a volume that outlived its container", async () => {
     const goal: Goal = { kind: "volume", name: "data", unused: true };
     expect(await check(["docker run --name writer -v data:/data busybox true"], goal)).toBe(false);

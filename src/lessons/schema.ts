@@ -47,6 +47,20 @@ export const lessonSchema = z
       .array(exerciseSchema)
       .optional()
       .describe("Exercises checked against the simulator's state, in the order shown."),
+    editor: z
+      .boolean()
+      .optional()
+      .describe("`true`: the page shows the file editor beside the terminal (Dockerfiles, compose files)."),
+    files: z
+      .record(
+        z
+          .string()
+          .regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[^\0]+$/)
+          .describe("A path in the learner's home folder, e.g. `Dockerfile` or `site/index.html`."),
+        z.string(),
+      )
+      .optional()
+      .describe("Files the lesson puts in the learner's home folder before the terminal starts; tests write them before replaying solutions."),
   })
   .strict()
   .describe("Frontmatter of one lesson in one language.");

@@ -46,7 +46,7 @@ async function startSession(sim: Simulator, setup: string[] = [], historyStore?:
     loadSimulator: async () => sim,
     setup,
     ...(historyStore ? { historyStore } : {}),
-    strings: { loading: "loading", welcome: "welcome", tryThis: "try", loadFailed: "failed", setup: "setup" },
+    strings: { loading: "loading", welcome: "welcome", tryThis: "try", loadFailed: "failed", setup: "setup", restoring: "restoring {n}", resetDone: "reset", undone: "undone {command}", nothingToUndo: "nothing", shared: "shared", sharedBroken: "broken", simulatedOnly: "simulated only" },
   });
   void session.start();
   await until(() => keys.waiting() > 0);

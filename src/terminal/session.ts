@@ -1,6 +1,7 @@
 import type { Readline } from "xterm-readline";
 import type { ExecResult, Simulator } from "../../simulator/index.ts";
 import { ansi, dimLines, toCrlf } from "./ansi.ts";
+import { appendStep, commandCount, replaySteps, withoutLastCommand, type SandboxStep, type SandboxStore } from "./sandbox.ts";
 
 /** The part of xterm the session needs: write output and wait until it is drawn. */
 export interface Screen {
@@ -17,6 +18,17 @@ export interface SessionStrings {
   tryThis: string;
   loadFailed: string;
   setup: string;
+  /** `{n}` is the number of commands replayed. */
+  restoring: string;
+  resetDone: string;
+  /** `{command}` is the line undone. */
+  undone: string;
+  nothingToUndo: string;
+  /** `{files}` and `{commands}` are counts. */
+  shared: string;
+  sharedBroken: string;
+  /** Said when reset or undo is asked of a terminal on a real engine. */
+  simulatedOnly: string;
 }
 
 export interface SessionOptions {
@@ -32,6 +44,20 @@ export interface SessionOptions {
   onCommandDone?: (sim: Simulator) => void;
   /** Where typed lines are kept between visits (newest first), so ArrowUp works after a reload. */
   historyStore?: HistoryStore;
+  /** Where the sandbox's steps are kept, so a reload replays them. */
+  sandbox?: SandboxStore;
+  /** False while the terminal runs on a real engine: its state cannot be rebuilt by replay. */
+  replayable?: () => boolean;
+  /** Told when a silent replay starts and ends (pulls are instant meanwhile). */
+  replaying?: (on: boolean) => void;
+  /** A setup opened from a share link: files and commands applied once, then kept as the sandbox's steps. */
+  shared?: () => Promise<SharedSetup | undefined>;
+}
+
+/** Files and command lines that make a sandbox, as a share link carries them. */
+export interface SharedSetup {
+  commands: string[];
+  files: Record<string, string>;
 }
 
 export interface HistoryStore {
@@ -40,6 +66,7 @@ export interface HistoryStore {
 }
 
 export type SessionState = "loading" | "ready" | "busy" | "failed";
+type RestartKind = "reset" | "undo" | "restore";
 
 const typingDelayMs = 12;
 const abortGraceMs = 400;
@@ -54,6 +81,12 @@ export class ShellSession {
   #stopped = false;
   /** The last chunk printed, to know whether the prompt needs a new line first. */
   #lastOutput = "";
+  #sim: Simulator | undefined;
+  /** What the learner did since the lesson's setup, for reload, undo and share. */
+  #steps: SandboxStep[] = [];
+  /** A reset or undo asked for; the loop carries it out between lines. */
+  #request: { kind: RestartKind; done: () => void } | undefined;
+  #recording = false;
 
   constructor(options: SessionOptions) {
     this.#opts = options;
@@ -63,6 +96,62 @@ export class ShellSession {
       const kept = options.historyStore.load().filter((line) => typeof line === "string" && line.trim() !== "");
       entries.splice(0, entries.length, ...kept);
     }
+    this.#steps = options.sandbox?.load() ?? [];
+  }
+
+  /** Whether the learner is at the prompt or running a line (not setup, restore or replay). */
+  get recording(): boolean {
+    return this.#recording;
+  }
+
+  /** The steps since the lesson's setup: command lines and file changes, oldest first. */
+  get steps(): readonly SandboxStep[] {
+    return this.#steps;
+  }
+
+  /** Record a file change made outside the shell (the editor), so replay makes it too. */
+  recordFileStep(step: SandboxStep): void {
+    this.#record(appendStep(this.#steps, step));
+  }
+
+  /** A fresh engine with the lesson's setup; the sandbox's steps are forgotten. */
+  reset(): Promise<void> {
+    return this.#ask("reset");
+  }
+
+  /** A fresh engine with every step replayed but the last command line. */
+  undo(): Promise<void> {
+    return this.#ask("undo");
+  }
+
+  /** A fresh engine with the steps now in the store (after progress was imported or reset). */
+  restore(): Promise<void> {
+    return this.#ask("restore");
+  }
+
+  #ask(kind: RestartKind): Promise<void> {
+    if (this.#request) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#request = { kind, done: resolve };
+      this.#running?.abort();
+      // A prompt waiting for input gives way: an empty line ends the read.
+      if (this.#reading && !this.#typing) {
+        // Two inputs: xterm-readline takes "\x15\r" in one piece for a paste and keeps the newline.
+        this.#opts.screen.input("\x15");
+        this.#opts.screen.input("\r");
+      }
+    });
+  }
+
+  #replayable(): boolean {
+    return this.#opts.replayable?.() ?? true;
+  }
+
+  #record(steps: SandboxStep[]): void {
+    // A real engine keeps its own state; the simulated sandbox's steps stay as they were.
+    if (!this.#replayable()) return;
+    this.#steps = steps;
+    this.#opts.sandbox?.save(steps);
   }
 
   /** Load the simulator, replay the setup commands, then serve prompts until stopped. */
@@ -78,12 +167,94 @@ export class ShellSession {
       this.#setState("failed");
       return;
     }
+    this.#sim = sim;
     screen.write(`${ansi.eraseLine}${ansi.cyan(strings.welcome)}\r\n`);
     if (this.#opts.setup.length > 0) await this.#replaySetup(sim);
-    else screen.write(`${ansi.dim(strings.tryThis)}\r\n`);
+    let shared: SharedSetup | undefined;
+    try {
+      shared = await this.#opts.shared?.();
+    } catch (error) {
+      screen.write(`${ansi.red(strings.sharedBroken)} ${error instanceof Error ? error.message : String(error)}\r\n`);
+    }
+    if (shared) await this.#applyShared(sim, shared);
+    else if (this.#steps.length > 0 && this.#replayable()) {
+      screen.write(`${ansi.dim(`# ${strings.restoring.replace("{n}", String(commandCount(this.#steps)))}`)}\r\n`);
+      await this.#replaySilently(sim, this.#steps);
+    } else if (this.#opts.setup.length === 0) screen.write(`${ansi.dim(strings.tryThis)}\r\n`);
     this.#opts.onCommandDone?.(sim);
     screen.write("\r\n");
-    await this.#loop(sim);
+    await this.#loop();
+  }
+
+  /** Write a share link's files, run its commands where the learner sees them, and keep both as steps. */
+  async #applyShared(sim: Simulator, shared: SharedSetup): Promise<void> {
+    const { screen, strings } = this.#opts;
+    const files = Object.entries(shared.files);
+    screen.write(`${ansi.dim(`# ${strings.shared.replace("{files}", String(files.length)).replace("{commands}", String(shared.commands.length))}`)}\r\n`);
+    let steps: SandboxStep[] = [];
+    for (const [path, text] of files) {
+      try {
+        await sim.files.write(path, text);
+        steps = appendStep(steps, { write: path, text });
+        screen.write(ansi.dim(`  ${path}`) + "\r\n");
+      } catch (error) {
+        screen.write(`${ansi.red(`${path}: ${error instanceof Error ? error.message : String(error)}`)}\r\n`);
+      }
+    }
+    for (const command of shared.commands) {
+      screen.write(ansi.dim(`${sim.prompt()}${command}`) + "\r\n");
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 10_000);
+      await this.#exec(sim, command, controller.signal, (text) => this.#opts.screen.write(toCrlf(dimLines(text))));
+      clearTimeout(timer);
+      this.#endLine();
+      steps = appendStep(steps, controller.signal.aborted ? { run: command, interrupted: true } : { run: command });
+    }
+    this.#record(steps);
+  }
+
+  /** Replay steps with nothing printed and pulls instant. */
+  async #replaySilently(sim: Simulator, steps: readonly SandboxStep[]): Promise<void> {
+    this.#opts.replaying?.(true);
+    try {
+      await replaySteps(sim, steps);
+    } finally {
+      this.#opts.replaying?.(false);
+    }
+  }
+
+  /** Carry out a reset or an undo: a fresh simulator, the setup, and the steps that remain. */
+  async #restart(kind: RestartKind): Promise<void> {
+    const { screen, strings } = this.#opts;
+    if (!this.#replayable()) {
+      screen.write(`${ansi.dim(`# ${strings.simulatedOnly}`)}\r\n`);
+      return;
+    }
+    const { steps, undone } =
+      kind === "reset" ? { steps: [], undone: undefined } : kind === "restore" ? { steps: this.#opts.sandbox?.load() ?? [], undone: undefined } : withoutLastCommand(this.#steps);
+    if (kind === "undo" && undone === undefined) {
+      screen.write(`${ansi.dim(`# ${strings.nothingToUndo}`)}\r\n`);
+      return;
+    }
+    this.#setState("busy");
+    let sim: Simulator;
+    try {
+      sim = await this.#opts.loadSimulator();
+    } catch (error) {
+      screen.write(`${ansi.red(strings.loadFailed)} ${String(error)}\r\n`);
+      return;
+    }
+    this.#sim = sim;
+    this.#record(steps);
+    if (kind === "reset") {
+      screen.write(`${ansi.dim(`# ${strings.resetDone}`)}\r\n`);
+      if (this.#opts.setup.length > 0) await this.#replaySetup(sim);
+    } else {
+      const note = kind === "undo" ? strings.undone.replace("{command}", undone ?? "") : strings.restoring.replace("{n}", String(commandCount(steps)));
+      screen.write(`${ansi.dim(`# ${note}`)}\r\n`);
+      await this.#replaySilently(sim, [...this.#opts.setup.map((run) => ({ run })), ...steps]);
+    }
+    this.#opts.onCommandDone?.(sim);
   }
 
   /** Type a command into the prompt and run it (used by the lesson's ▶ buttons). */
@@ -107,9 +278,18 @@ export class ShellSession {
     }
   }
 
-  async #loop(sim: Simulator): Promise<void> {
+  async #loop(): Promise<void> {
     const { readline, screen } = this.#opts;
     while (!this.#stopped) {
+      const request = this.#request;
+      if (request) {
+        this.#recording = false;
+        await this.#restart(request.kind);
+        this.#request = undefined;
+        request.done();
+      }
+      const sim = this.#sim!;
+      this.#recording = true;
       const reply = readline.read(sim.prompt());
       await screen.flush(); // readline arms itself in a write callback; ours runs after it
       this.#reading = true;
@@ -124,7 +304,15 @@ export class ShellSession {
       this.#saveHistory();
       this.#setState("busy");
       this.#running = new AbortController();
-      await this.#exec(sim, line, this.#running.signal, (text) => this.#opts.screen.write(toCrlf(text)));
+      // Kept as interrupted until it ends: a reload while it runs replays it that way.
+      const step: SandboxStep = { run: line, interrupted: true };
+      this.#record(appendStep(this.#steps, step));
+      const signal = this.#running.signal;
+      await this.#exec(sim, line, signal, (text) => this.#opts.screen.write(toCrlf(text)));
+      if (!signal.aborted && this.#steps.includes(step)) {
+        delete step.interrupted;
+        this.#record(this.#steps);
+      }
       this.#running = undefined;
       this.#endLine();
       this.#opts.onCommandDone?.(sim);

@@ -8,7 +8,7 @@ import { realEngineUnavailable } from "./real-engine.ts";
 import { formatTranscript, runSuite, summaryLine } from "./suite.ts";
 
 const { values } = parseArgs({
-  options: { filter: { type: "string" }, verbose: { type: "boolean", short: "v" }, json: { type: "string" } },
+  options: { filter: { type: "string" }, verbose: { type: "boolean", short: "v" }, json: { type: "string" }, gateway: { type: "boolean" } },
 });
 
 const unavailable = realEngineUnavailable();
@@ -16,6 +16,7 @@ if (unavailable) {
   console.error(`differential: skipped: ${unavailable}`);
   process.exit(2);
 }
-const suite = await runSuite({ ...(values.filter ? { filter: values.filter } : {}), onTranscript: (t) => console.log(formatTranscript(t, values.verbose)) });
+// --gateway: the reference side is Dockyard's CLI on the real engine through the gateway (server/).
+const suite = await runSuite({ ...(values.filter ? { filter: values.filter } : {}), ...(values.gateway ? { reference: "gateway" as const } : {}), onTranscript: (t) => console.log(formatTranscript(t, values.verbose)) });
 if (values.json) writeFileSync(values.json, JSON.stringify(suite, null, 2));
 console.log(summaryLine(suite));

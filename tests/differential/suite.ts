@@ -34,11 +34,20 @@ export interface SuiteOutcome {
 
 export const counted = (c: TranscriptCommand): boolean => c.compare.length > 0;
 
-export async function runTranscriptFile(transcript: { name: string; commands: TranscriptCommand[] }): Promise<TranscriptOutcome> {
+/** `docker`: the docker CLI on DOCKER_HOST; `gateway`: Dockyard's CLI on DOCKER_HOST through the gateway (tests/differential/gateway-engine.ts). */
+export type ReferenceSide = "docker" | "gateway";
+
+export async function runTranscriptFile(transcript: { name: string; commands: TranscriptCommand[] }, reference: ReferenceSide = "docker"): Promise<TranscriptOutcome> {
   const simRun = runSimulator(transcript.commands.map((c) => c.command), simulatorDir());
-  await resetRealEngine();
   const realResults: CommandResult[] = [];
-  for (const c of transcript.commands) realResults.push(await runReal(c.command));
+  if (reference === "gateway") {
+    const { runThroughGateway } = await import("./gateway-engine.ts");
+    const run = await runThroughGateway(transcript.commands.map((c) => c.command));
+    realResults.push(...run.results.map((r) => r ?? { stdout: "", stderr: `[gateway: ${run.problem ?? "no result"}]\n`, exitCode: -1 }));
+  } else {
+    await resetRealEngine();
+    for (const c of transcript.commands) realResults.push(await runReal(c.command));
+  }
   const { results: simResults, problem } = await simRun;
   const commands = transcript.commands.map((c, i): CommandOutcome => {
     const real = realResults[i]!;
@@ -49,10 +58,10 @@ export async function runTranscriptFile(transcript: { name: string; commands: Tr
   return problem ? { name: transcript.name, commands, problem } : { name: transcript.name, commands };
 }
 
-export async function runSuite(options: { filter?: string; onTranscript?: (t: TranscriptOutcome) => void } = {}): Promise<SuiteOutcome> {
+export async function runSuite(options: { filter?: string; onTranscript?: (t: TranscriptOutcome) => void; reference?: ReferenceSide } = {}): Promise<SuiteOutcome> {
   const transcripts: TranscriptOutcome[] = [];
   for (const t of loadTranscripts(transcriptsDir, options.filter)) {
-    const outcome = await runTranscriptFile(t);
+    const outcome = await runTranscriptFile(t, options.reference);
     transcripts.push(outcome);
     options.onTranscript?.(outcome);
   }

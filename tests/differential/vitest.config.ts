@@ -6,6 +6,8 @@ export default defineConfig({
   root: fileURLToPath(new URL("../..", import.meta.url)),
   test: {
     include: ["tests/differential/**/*.test.ts"],
+    // The docker-CLI run resets the whole engine between transcripts: the gateway run must not overlap it.
+    fileParallelism: false,
     environment: "node",
     testTimeout: 900_000,
     hookTimeout: 60_000,

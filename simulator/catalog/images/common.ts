@@ -1,6 +1,7 @@
 /** Building blocks shared by the catalog's images: config defaults, /etc files and the base layers images sit on. */
 import type { CatalogImage, CatalogLayer } from "../types.ts";
 import { busyboxApplets, commandsIn, debianCommands, standardDirs } from "../filesystems.ts";
+import { programFile } from "../packages/files.ts";
 
 export const PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -46,7 +47,7 @@ const ROOT_BIN = new Set("bash sh dash cat chgrp chmod chown cp date dd df dir e
  * `mergedUsr: false` gives the real /bin and /sbin directories of Ubuntu 16.04 to 20.04.
  */
 export function debianFamily(key: string, createdBy: string, size: number, compressed: number, release: Record<string, string>, extra: Record<string, string> = {}, mergedUsr = true): CatalogLayer {
-  const files = { "/etc/os-release": osRelease(release), "/etc/passwd": passwd("/bin/bash", WWW_DATA), "/etc/group": group("www-data:x:33:"), "/root/.bashrc": "# ~/.bashrc: executed by bash(1) for non-login shells.\n", "/root/.profile": "# ~/.profile: executed by Bourne-compatible login shells.\n", ...extra };
+  const files = { "/etc/os-release": osRelease(release), "/etc/passwd": passwd("/bin/bash", WWW_DATA), "/etc/group": group("www-data:x:33:"), "/root/.bashrc": "# ~/.bashrc: executed by bash(1) for non-login shells.\n", "/root/.profile": "# ~/.profile: executed by Bourne-compatible login shells.\n", "/usr/bin/apt-get": programFile("apt-get"), "/usr/bin/apt": programFile("apt"), ...extra };
   if (mergedUsr) {
     return { key, size, compressed, createdBy, dirs: MERGED_DIRS, symlinks: { "/bin": "usr/bin", "/sbin": "usr/sbin", "/lib": "usr/lib", "/lib64": "usr/lib64" }, executables: commandsIn("/usr/bin", debianCommands), files };
   }
@@ -104,6 +105,7 @@ export function alpine(version: string, size: number, compressed: number): Catal
       "/etc/alpine-release": `${version}\n`,
       "/etc/passwd": passwd("/bin/sh"),
       "/etc/group": group(),
+      "/sbin/apk": programFile("apk"),
       "/etc/apk/repositories": `https://dl-cdn.alpinelinux.org/alpine/v${minor}/main\nhttps://dl-cdn.alpinelinux.org/alpine/v${minor}/community\n`,
     },
   };

@@ -6,7 +6,10 @@ import { mysqlClient, mysqld, mysqlEntrypoint } from "./mysql.ts";
 import { nginx, nginxEntrypoint } from "./nginx.ts";
 import { node, nodeEntrypoint, npm, npx, yarn } from "./node.ts";
 import { postgres, postgresEntrypoint, psql } from "./postgres.ts";
-import { pip, python } from "./python.ts";
+import { flaskCli, pip, python, systemPythonPrograms } from "./python.ts";
+import { aptCli, aptGet } from "./apt.ts";
+import { apk } from "./apk.ts";
+import { gcc, git, make, nano, vim } from "./tools.ts";
 import { redisCli, redisEntrypoint, redisServer } from "./redis.ts";
 import { registry, registryEntrypoint } from "./registry.ts";
 import { wordpressEntrypoint } from "./wordpress.ts";
@@ -44,4 +47,14 @@ export const programs: Record<string, Program> = {
   npx,
   yarn,
   "node-entrypoint": nodeEntrypoint,
+  "apt-get": aptGet,
+  apt: aptCli,
+  apk,
+  git,
+  vim,
+  nano,
+  gcc,
+  make,
+  "flask-cli": flaskCli,
+  ...systemPythonPrograms(),
 };

@@ -2,6 +2,7 @@
 import type { Program, ProcessContext } from "../../engine/process.ts";
 import { execNext, onPath } from "./service.ts";
 import { runSnippet, SnippetError, Unsupported } from "./snippet.ts";
+import { npmInstall } from "./npm-install.ts";
 
 const version = (ctx: ProcessContext) => ctx.env["NODE_VERSION"] ?? "24.11.1";
 /** The npm each Node release bundles. */
@@ -38,8 +39,7 @@ export const node: Program = async (ctx) => {
     return run(ctx, second, "[eval]", first === "-p" || first === "--print");
   }
   if (first === undefined || first === "-" || first === "-i") return 0; // the REPL reads stdin; without a TTY it is empty
-  // No working directory reaches program models yet: relative scripts are looked up from /.
-  const path = first.startsWith("/") ? first : `/${first.replace(/^\.\//, "")}`;
+  const path = first.startsWith("/") ? first : `${ctx.cwd.replace(/\/$/, "")}/${first.replace(/^\.\//, "")}`;
   const file = (await ctx.fs.exists(path)) ? path : (await ctx.fs.exists(`${path}.js`)) ? `${path}.js` : undefined;
   if (!file) {
     ctx.stderr(`node:internal/modules/cjs/loader:1386\n  throw err;\n  ^\n\nError: Cannot find module '${path}'\n    at Function._resolveFilename (node:internal/modules/cjs/loader:1383:15)\n    at node:internal/main/run_main_module:36:49 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js v${version(ctx)}\n`);
@@ -56,18 +56,15 @@ export const npm: Program = async (ctx) => {
     return 0;
   }
   const log = `/root/.npm/_logs/${new Date(ctx.clock.now()).toISOString().replace(/[:.]/g, "_")}-debug-0.log`;
-  if (command === "install" || command === "i" || command === "ci") {
-    const name = rest.find((a) => !a.startsWith("-")) ?? "npm";
-    ctx.stderr(`npm error code EAI_AGAIN\nnpm error syscall getaddrinfo\nnpm error errno EAI_AGAIN\nnpm error request to https://registry.npmjs.org/${name} failed, reason: getaddrinfo EAI_AGAIN registry.npmjs.org\nnpm error A complete log of this run can be found in: ${log}\n`);
-    return 1;
-  }
+  if (command === "install" || command === "i" || command === "add" || command === "ci" || command === "clean-install") return npmInstall(ctx, command, rest, log, v);
   if (command === "start" || command === "run" || command === "test") {
     const script = command === "run" ? rest[0] ?? "" : command;
     let pkg: { name?: string; version?: string; scripts?: Record<string, string> } = {};
     try {
-      pkg = JSON.parse(await ctx.fs.readFile("/package.json")) as typeof pkg;
+      pkg = JSON.parse(await ctx.fs.readFile(`${ctx.cwd.replace(/\/$/, "")}/package.json`)) as typeof pkg;
     } catch {
-      ctx.stderr(`npm error code ENOENT\nnpm error syscall open\nnpm error path /package.json\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '/package.json'\nnpm error enoent This is related to npm not being able to find a file.\nnpm error enoent\nnpm error A complete log of this run can be found in: ${log}\n`);
+      const manifest = `${ctx.cwd.replace(/\/$/, "")}/package.json`;
+      ctx.stderr(`npm error code ENOENT\nnpm error syscall open\nnpm error path ${manifest}\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '${manifest}'\nnpm error enoent This is related to npm not being able to find a file.\nnpm error enoent\nnpm error A complete log of this run can be found in: ${log}\n`);
       return 254;
     }
     const line = pkg.scripts?.[script] ?? (script === "start" ? "node server.js" : undefined);
@@ -76,7 +73,7 @@ export const npm: Program = async (ctx) => {
       return 1;
     }
     ctx.stdout(`\n> ${pkg.name ?? ""}@${pkg.version ?? ""} ${script}\n> ${line}\n\n`);
-    return execNext(ctx, line.split(/\s+/), { node });
+    return execNext(ctx, line.split(/\s+/), { node }, ctx.cwd);
   }
   ctx.stdout(`npm <command>\n\nUsage:\n\nnpm install        install all the dependencies in your project\nnpm install <foo>  add the <foo> dependency to your project\nnpm test           run this project's tests\nnpm run <foo>      run the script named <foo>\nnpm <command> -h   quick help on <command>\nnpm -l             display usage info for all commands\nnpm help <term>    search for help on <term>\nnpm help npm       more involved overview\n\nAll commands:\n\n    access, adduser, audit, bugs, cache, ci, completion,\n    config, dedupe, deprecate, diff, dist-tag, docs, doctor,\n    edit, exec, explain, explore, find-dupes, fund, get, help,\n    help-search, init, install, install-ci-test,\n    install-test, link, ll, login, logout, ls, org, outdated,\n    owner, pack, ping, pkg, prefix, profile, prune, publish,\n    query, rebuild, repo, restart, root, run, sbom, search,\n    set, shrinkwrap, star, stars, start, stop, team, test,\n    token, undeprecate, uninstall, unpublish, unstar, update,\n    version, view, whoami\n\nSpecify configs in the ini-formatted file:\n    /root/.npmrc\nor on the command line via: npm <command> --key=value\n\nMore configuration info: npm help config\nConfiguration fields: npm help 7 config\n\nnpm@${v} /usr/local/lib/node_modules/npm\n`);
   return 1;
@@ -106,5 +103,5 @@ export const nodeEntrypoint: Program = async (ctx) => {
   const first = args[0] ?? "";
   if (args.length === 0) return 0;
   if (first.startsWith("-") || (!(first in models) && !(await onPath(ctx, first)))) args = ["node", ...args];
-  return execNext(ctx, args, models);
+  return execNext(ctx, args, models, ctx.cwd);
 };

@@ -2,6 +2,7 @@
 import type { Program, ProcessContext } from "../../engine/process.ts";
 import { apache2, apache2Foreground, php } from "./httpd.ts";
 import { execNext, resolveHost } from "./service.ts";
+import { wordpressSite } from "./wordpress-site.ts";
 
 const HTML = "/var/www/html";
 const SOURCE = "/usr/src/wordpress";
@@ -40,7 +41,9 @@ export const wordpressEntrypoint: Program = async (ctx) => {
     }
   }
   if (args.length === 0) return 0;
-  return execNext(ctx, args, { "apache2-foreground": apache2Foreground, apache2, php }, HTML);
+  // Apache answers through mod_php: WordPress's pages in front of the static files.
+  const withWordPress = (server: Program): Program => (c) => server({ ...c, listen: (port, handler) => c.listen(port, port === 80 ? wordpressSite(c, handler) : handler) });
+  return execNext(ctx, args, { "apache2-foreground": withWordPress(apache2Foreground), apache2: withWordPress(apache2), php }, HTML);
 };
 
 /**

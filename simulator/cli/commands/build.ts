@@ -4,7 +4,7 @@ import type { ClientHost, CommandContext, CommandSpec } from "../command.ts";
 import type { FlagValues } from "../flags.ts";
 import { parseReference } from "../../engine/reference.ts";
 import { isIgnored, parseDockerignore } from "../../builder/dockerignore.ts";
-import { BuildOutput, checkReport, errorReport, warningsText } from "./build-output.ts";
+import { BuildOutput, checkReport, errorReport, warningsText, type ProgressMode } from "./build-output.ts";
 
 const USAGE = "[OPTIONS] PATH | URL | -";
 const PATH = "docker buildx build";
@@ -21,6 +21,25 @@ async function readOr(host: ClientHost, path: string): Promise<string | undefine
   }
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A context file as text; one that is not UTF-8 (an archive for ADD) also as its bytes. */
+async function fileContent(host: ClientHost, path: string): Promise<{ content: string; bytes?: Uint8Array }> {
+  if (host.readFileBuffer) {
+    try {
+      const bytes = await host.readFileBuffer(path);
+      try {
+        return { content: utf8.decode(bytes) };
+      } catch {
+        return { content: new TextDecoder().decode(bytes), bytes };
+      }
+    } catch {
+      return { content: "" };
+    }
+  }
+  return { content: (await readOr(host, path)) ?? "" };
+}
+
 /** The context the client sends: every file under `dir` not left out by .dockerignore. */
 async function readContext(host: ClientHost, dir: string, ignoreText: string | undefined): Promise<BuildContextEntry[]> {
   const listed = host.listTree ? await host.listTree(dir) : [];
@@ -29,7 +48,7 @@ async function readContext(host: ClientHost, dir: string, ignoreText: string | u
   for (const entry of listed) {
     if (isIgnored(entry.path, rules)) continue;
     if (entry.type === "dir") entries.push({ path: entry.path, type: "dir" });
-    else entries.push({ path: entry.path, type: "file", content: (await readOr(host, join(dir, entry.path))) ?? "" });
+    else entries.push({ path: entry.path, type: "file", ...(await fileContent(host, join(dir, entry.path))) });
   }
   return entries;
 }
@@ -56,8 +75,9 @@ async function runBuild(ctx: CommandContext, flags: FlagValues, args: string[]):
   };
   const progressFlag = String(flags["progress"] ?? "auto");
   if (!PROGRESS_MODES.includes(progressFlag)) return fail(`failed to build: invalid progress mode "${progressFlag}"`);
+  if (progressFlag === "rawjson") return fail(`failed to build: progress mode "rawjson" is not available in Dockyard's simulated builder (use "plain" or "tty")`);
   const quiet = flags["quiet"] === true || progressFlag === "quiet" || progressFlag === "none";
-  const plain = !quiet && (progressFlag === "plain" || progressFlag === "rawjson" || (progressFlag === "auto" && !io.isTTY));
+  const mode: ProgressMode = quiet ? "quiet" : progressFlag === "plain" || (progressFlag === "auto" && !io.isTTY) ? "plain" : "tty";
   const tags = (flags["tag"] as string[] | undefined) ?? [];
   for (const tag of tags) {
     try {
@@ -94,7 +114,7 @@ async function runBuild(ctx: CommandContext, flags: FlagValues, args: string[]):
       return fail(`failed to build: unable to prepare context: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const output = new BuildOutput((t) => io.stderr(t), plain);
+  const output = new BuildOutput((t) => io.stderr(t), mode, { columns: io.columns, now: () => ctx.now() });
   const result: BuildResult = await ctx.engine.imageBuild(context, {
     ...(dockerfile !== undefined ? { dockerfile } : {}),
     dockerfileName: name,
@@ -107,7 +127,7 @@ async function runBuild(ctx: CommandContext, flags: FlagValues, args: string[]):
     onProgress: (e) => output.event(e),
     ...(io.signal ? { signal: io.signal } : {}),
   });
-  if (!plain && !quiet) io.stderr(output.summary(io.columns));
+  output.finish();
   if (flags["check"] === true && !result.error) {
     io.stdout(checkReport(result.warnings, dockerfile ?? "", name));
     return result.warnings.length > 0 ? 1 : 0;

@@ -1,13 +1,20 @@
 /**
  * `docker compose`: the Compose plugin's global flags, then its subcommand. The loader
- * (simulator/compose) reads files from the person's shell; `config` and `version` work,
- * the lifecycle commands (up, down, ps...) are not simulated yet and say so.
+ * (simulator/compose) reads files from the person's shell; the lifecycle commands (up, down,
+ * ps, logs...) live in ./compose/ and run against the Engine interface only.
  */
 import type { CommandContext } from "../command.ts";
 import { FlagError, flagUsages, parseFlags, type FlagSpec, type FlagValues } from "../flags.ts";
 import { COMPOSE_VERSION } from "../../engine/versions.ts";
-import { ComposeError, dependencyGraph, formatWarning, loadProject, projectToYaml, startOrder, type ComposeHost, type LoadOptions } from "../../compose/index.ts";
-
+import { ComposeError, dependencyGraph, projectToYaml, startOrder } from "../../compose/index.ts";
+import { EngineError } from "../../backend/errors.ts";
+import { loadFor, subFlags, type ComposeCommand } from "./compose/shared.ts";
+import { create, up } from "./compose/up.ts";
+import { down, kill, pause, restart, rm, start, stop, unpause } from "./compose/lifecycle.ts";
+import { images, ls, ps, top } from "./compose/ps.ts";
+import { logs } from "./compose/logs.ts";
+import { exec, run } from "./compose/exec.ts";
+import { build, pull } from "./compose/build.ts";
 
 const GLOBAL_FLAGS: FlagSpec[] = [
   { long: "file", short: "f", type: "stringArray", usage: "Compose configuration files", valueName: "stringArray" },
@@ -30,12 +37,15 @@ const VERSION_FLAGS: FlagSpec[] = [
 ];
 
 /** Compose commands a person may know from Docker, which Dockyard does not run yet. */
-const NOT_YET = new Set(["up", "down", "ps", "logs", "build", "start", "stop", "restart", "rm", "pull", "push", "exec", "run", "create", "kill", "pause", "unpause", "top", "events", "port", "images", "ls", "cp", "wait", "watch", "scale", "stats", "attach", "commit", "export", "publish", "volumes", "bridge", "alpha", "viz"]);
+const NOT_YET = new Set(["push", "events", "port", "cp", "wait", "watch", "scale", "stats", "attach", "commit", "export", "publish", "volumes", "bridge", "alpha", "viz"]);
 
-const COMMANDS: [string, string][] = [
+const SUBCOMMANDS: ComposeCommand[] = [build, create, down, exec, images, kill, logs, ls, pause, ps, pull, restart, rm, run, start, stop, top, unpause, up];
+
+const COMMANDS: [string, string][] = ([
   ["config", "Parse, resolve and render compose file in canonical format"],
   ["version", "Show the Docker Compose version information"],
-];
+  ...SUBCOMMANDS.map((c): [string, string] => [c.name, c.short]),
+] as [string, string][]).sort((x, y) => (x[0] < y[0] ? -1 : 1));
 
 function rootHelp(): string {
   const width = Math.max(...COMMANDS.map(([c]) => c.length));
@@ -47,51 +57,12 @@ function rootHelp(): string {
   );
 }
 
-/** The shell's files as the compose loader sees them. */
-function composeHost(ctx: CommandContext): ComposeHost {
-  const { host } = ctx;
-  return {
-    cwd: host.cwd,
-    env: host.env,
-    readFile: (path) => host.readFile(path),
-    exists: (path) => (host.exists ? host.exists(path) : host.readFile(path).then(() => true, () => false)),
-  };
-}
-
-function loadOptions(flags: FlagValues): LoadOptions {
-  const options: LoadOptions = {};
-  if (flags["file"]) options.files = flags["file"] as string[];
-  if (flags["project-name"] !== undefined) options.projectName = flags["project-name"] as string;
-  if (flags["project-directory"] !== undefined) options.projectDirectory = flags["project-directory"] as string;
-  if (flags["env-file"]) options.envFiles = flags["env-file"] as string[];
-  return options;
-}
-
-/** Parse a subcommand's flags; prints Compose's usage error and returns undefined when they are wrong. */
-function subFlags(ctx: CommandContext, name: string, usage: string, specs: FlagSpec[], argv: string[]) {
-  try {
-    const parsed = parseFlags(argv, specs);
-    if (parsed.help) {
-      ctx.io.stdout(`Usage:  docker compose ${name} ${usage}\n\nOptions:\n${flagUsages(specs)}`);
-      return "help" as const;
-    }
-    return parsed;
-  } catch (error) {
-    if (error instanceof FlagError) {
-      ctx.io.stderr(`${error.message}\n`);
-      return undefined;
-    }
-    throw error;
-  }
-}
-
 async function config(ctx: CommandContext, global: FlagValues, argv: string[]): Promise<number> {
   const parsed = subFlags(ctx, "config", "[OPTIONS] [SERVICE...]", CONFIG_FLAGS, argv);
   if (parsed === "help") return 0;
   if (!parsed) return 1;
   const { flags, args } = parsed;
-  const project = await loadProject(composeHost(ctx), loadOptions(global));
-  for (const warning of project.warnings) ctx.io.stderr(`${formatWarning(warning)}\n`);
+  const project = await loadFor(ctx, global, { labelsOnly: false });
   for (const service of args) {
     if (!(service in project.services)) {
       ctx.io.stderr(`no such service: ${service}\n`);
@@ -152,11 +123,23 @@ export async function compose(argv: string[], ctx: CommandContext): Promise<numb
   try {
     if (command === "config" || command === "convert") return await config(ctx, parsed.flags, rest);
     if (command === "version") return version(ctx, rest);
+    const sub = SUBCOMMANDS.find((c) => c.name === command || c.aliases?.includes(command));
+    if (sub) {
+      const flags = subFlags(ctx, sub.name, sub.usage, sub.flags, rest, sub.interspersed ?? true, sub.short);
+      if (flags === "help") return 0;
+      if (!flags) return 1;
+      return await sub.run(ctx, parsed.flags, flags.flags, flags.args);
+    }
   } catch (error) {
     if (error instanceof ComposeError) {
       ctx.io.stderr(`${error.message}\n`);
+      return ctx.io.signal?.aborted ? 130 : 1;
+    }
+    if (error instanceof EngineError) {
+      ctx.io.stderr(`Error response from daemon: ${error.message}\n`);
       return 1;
     }
+    if (ctx.io.signal?.aborted) return 130;
     throw error;
   }
   if (NOT_YET.has(command)) {

@@ -3,7 +3,7 @@ import type { CommandSpec } from "../command.ts";
 import { humanSize } from "../format/units.ts";
 import { tabwrite } from "../format/tabwriter.ts";
 import { describeError } from "./errors.ts";
-import { confirm } from "./confirm.ts";
+import { confirmThen } from "./confirm.ts";
 
 export const top: CommandSpec = {
   name: "top",
@@ -72,16 +72,18 @@ export const containerPrune: CommandSpec = {
     { long: "filter", type: "list", valueName: "filter", usage: "Provide filter values (e.g. \"until=<timestamp>\")" },
     { long: "force", short: "f", type: "bool", usage: "Do not prompt for confirmation" },
   ],
-  async run({ engine, io }, flags) {
-    if (flags["force"] !== true && !confirm(io, "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ")) return 0;
-    try {
-      const { ContainersDeleted, SpaceReclaimed } = await engine.containerPrune();
-      if (ContainersDeleted.length > 0) io.stdout(`Deleted Containers:\n${ContainersDeleted.map((id) => `${id}\n`).join("")}\n`);
-      io.stdout(`Total reclaimed space: ${humanSize(SpaceReclaimed)}\n`);
-      return 0;
-    } catch (error) {
-      io.stderr(`${describeError(error)}\n`);
-      return 1;
-    }
+  async run(ctx, flags) {
+    const { engine } = ctx;
+    return confirmThen(ctx, flags["force"] === true, "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ", async (io) => {
+      try {
+        const { ContainersDeleted, SpaceReclaimed } = await engine.containerPrune();
+        if (ContainersDeleted.length > 0) io.stdout(`Deleted Containers:\n${ContainersDeleted.map((id) => `${id}\n`).join("")}\n`);
+        io.stdout(`Total reclaimed space: ${humanSize(SpaceReclaimed)}\n`);
+        return 0;
+      } catch (error) {
+        io.stderr(`${describeError(error)}\n`);
+        return 1;
+      }
+    });
   },
 };

@@ -4,7 +4,7 @@ import { humanDuration, humanSize } from "../format/units.ts";
 import { FormatError, renderRows } from "../format/output.ts";
 import { parseReference } from "../../engine/reference.ts";
 import { describeError } from "./errors.ts";
-import { confirm } from "./confirm.ts";
+import { confirmThen } from "./confirm.ts";
 import { ellipsis } from "./ps.ts";
 
 export const rmi: CommandSpec = {
@@ -144,19 +144,21 @@ export const imagePrune: CommandSpec = {
     { long: "filter", type: "list", valueName: "filter", usage: "Provide filter values (e.g. \"until=<timestamp>\")" },
     { long: "force", short: "f", type: "bool", usage: "Do not prompt for confirmation" },
   ],
-  async run({ engine, io }, flags) {
+  async run(ctx, flags) {
+    const { engine } = ctx;
     const all = flags["all"] === true;
     const warning = all ? "WARNING! This will remove all images without at least one container associated to them." : "WARNING! This will remove all dangling images.";
-    if (flags["force"] !== true && !confirm(io, `${warning}\nAre you sure you want to continue? [y/N] `)) return 0;
-    try {
-      const { ImagesDeleted, SpaceReclaimed } = await engine.imagePrune({ all });
-      if (ImagesDeleted.length > 0) io.stdout(`Deleted Images:\n${ImagesDeleted.map((i) => ("Untagged" in i ? `untagged: ${i.Untagged}\n` : `deleted: ${i.Deleted}\n`)).join("")}\n`);
-      io.stdout(`Total reclaimed space: ${humanSize(SpaceReclaimed)}\n`);
-      return 0;
-    } catch (error) {
-      io.stderr(`${describeError(error)}\n`);
-      return 1;
-    }
+    return confirmThen(ctx, flags["force"] === true, `${warning}\nAre you sure you want to continue? [y/N] `, async (io) => {
+      try {
+        const { ImagesDeleted, SpaceReclaimed } = await engine.imagePrune({ all });
+        if (ImagesDeleted.length > 0) io.stdout(`Deleted Images:\n${ImagesDeleted.map((i) => ("Untagged" in i ? `untagged: ${i.Untagged}\n` : `deleted: ${i.Deleted}\n`)).join("")}\n`);
+        io.stdout(`Total reclaimed space: ${humanSize(SpaceReclaimed)}\n`);
+        return 0;
+      } catch (error) {
+        io.stderr(`${describeError(error)}\n`);
+        return 1;
+      }
+    });
   },
 };
 

@@ -2,7 +2,7 @@
 import type { CommandSpec } from "../command.ts";
 import { FormatError, renderRows } from "../format/output.ts";
 import { describeError } from "./errors.ts";
-import { confirm } from "./confirm.ts";
+import { confirmThen } from "./confirm.ts";
 import { forEach } from "./each.ts";
 import { printInspected } from "./inspect.ts";
 
@@ -163,15 +163,17 @@ export const networkPrune: CommandSpec = {
     { long: "filter", type: "list", valueName: "filter", usage: "Provide filter values (e.g. \"until=<timestamp>\")" },
     { long: "force", short: "f", type: "bool", usage: "Do not prompt for confirmation" },
   ],
-  async run({ engine, io }, flags) {
-    if (flags["force"] !== true && !confirm(io, "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ")) return 0;
-    try {
-      const { NetworksDeleted } = await engine.networkPrune();
-      if (NetworksDeleted.length > 0) io.stdout(`Deleted Networks:\n${NetworksDeleted.map((n) => `${n}\n`).join("")}`);
-      return 0;
-    } catch (error) {
-      io.stderr(`${describeError(error)}\n`);
-      return 1;
-    }
+  async run(ctx, flags) {
+    const { engine } = ctx;
+    return confirmThen(ctx, flags["force"] === true, "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ", async (io) => {
+      try {
+        const { NetworksDeleted } = await engine.networkPrune();
+        if (NetworksDeleted.length > 0) io.stdout(`Deleted Networks:\n${NetworksDeleted.map((n) => `${n}\n`).join("")}`);
+        return 0;
+      } catch (error) {
+        io.stderr(`${describeError(error)}\n`);
+        return 1;
+      }
+    });
   },
 };

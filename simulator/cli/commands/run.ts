@@ -6,9 +6,10 @@ import { familiarString, parseReference, withDefaultTag } from "../../engine/ref
 import { describeError } from "./errors.ts";
 import { pullWithProgress } from "./pull.ts";
 import { absoluteBinds, parseMount, parsePublish } from "./publish.ts";
+import { applyResourceFlags, resourceFlags } from "./resource-flags.ts";
 
 /** Flags shared by `docker create` and `docker run`. */
-export const containerFlags: FlagSpec[] = [
+export const containerFlags: FlagSpec[] = ([
   { long: "env", short: "e", type: "list", usage: "Set environment variables" },
   { long: "entrypoint", type: "string", usage: "Overwrite the default ENTRYPOINT of the image" },
   { long: "env-file", type: "list", usage: "Read in a file of environment variables" },
@@ -30,7 +31,8 @@ export const containerFlags: FlagSpec[] = [
   { long: "user", short: "u", type: "string", usage: "Username or UID (format: <name|uid>[:<group|gid>])" },
   { long: "volume", short: "v", type: "list", usage: "Bind mount a volume" },
   { long: "workdir", short: "w", type: "string", usage: "Working directory inside the container" },
-];
+  ...resourceFlags,
+] satisfies FlagSpec[]).sort((a, b) => (a.long < b.long ? -1 : 1));
 
 const runHint = "\n\nRun 'docker run --help' for more information";
 
@@ -93,6 +95,7 @@ export async function containerConfig(flags: FlagValues, image: string, command:
   const aliases = flags["network-alias"] as string[] | undefined;
   if (aliases || typeof flags["ip"] === "string") config.NetworkingConfig = { ...(aliases ? { Aliases: aliases } : {}), ...(typeof flags["ip"] === "string" ? { IPAddress: flags["ip"] } : {}) };
   if (typeof flags["restart"] === "string" && flags["restart"] !== "no") config.HostConfig!.RestartPolicy = parseRestartPolicy(flags["restart"]);
+  applyResourceFlags(flags, config);
   return typeof flags["name"] === "string" ? { config, name: flags["name"] } : { config };
 }
 

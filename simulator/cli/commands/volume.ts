@@ -3,7 +3,7 @@ import type { CommandSpec } from "../command.ts";
 import { humanSize } from "../format/units.ts";
 import { FormatError, renderRows } from "../format/output.ts";
 import { describeError } from "./errors.ts";
-import { confirm } from "./confirm.ts";
+import { confirmThen } from "./confirm.ts";
 import { forEach } from "./each.ts";
 import { printInspected } from "./inspect.ts";
 
@@ -117,19 +117,21 @@ export const volumePrune: CommandSpec = {
     { long: "filter", type: "list", valueName: "filter", usage: "Provide filter values (e.g. \"label=<label>\")" },
     { long: "force", short: "f", type: "bool", usage: "Do not prompt for confirmation" },
   ],
-  async run({ engine, io }, flags) {
+  async run(ctx, flags) {
+    const { engine } = ctx;
     const all = flags["all"] === true;
     const warning = all ? "WARNING! This will remove all local volumes not used by at least one container." : "WARNING! This will remove anonymous local volumes not used by at least one container.";
-    if (flags["force"] !== true && !confirm(io, `${warning}\nAre you sure you want to continue? [y/N] `)) return 0;
-    try {
-      const { VolumesDeleted, SpaceReclaimed } = await engine.volumePrune({ all });
-      if (VolumesDeleted.length > 0) io.stdout(`Deleted Volumes:\n${VolumesDeleted.map((v) => `${v}\n`).join("")}\n`);
-      io.stdout(`Total reclaimed space: ${humanSize(SpaceReclaimed)}\n`);
-      return 0;
-    } catch (error) {
-      io.stderr(`${describeError(error)}\n`);
-      return 1;
-    }
+    return confirmThen(ctx, flags["force"] === true, `${warning}\nAre you sure you want to continue? [y/N] `, async (io) => {
+      try {
+        const { VolumesDeleted, SpaceReclaimed } = await engine.volumePrune({ all });
+        if (VolumesDeleted.length > 0) io.stdout(`Deleted Volumes:\n${VolumesDeleted.map((v) => `${v}\n`).join("")}\n`);
+        io.stdout(`Total reclaimed space: ${humanSize(SpaceReclaimed)}\n`);
+        return 0;
+      } catch (error) {
+        io.stderr(`${describeError(error)}\n`);
+        return 1;
+      }
+    });
   },
 };
 

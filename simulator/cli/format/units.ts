@@ -34,6 +34,19 @@ export function humanSize(bytes: number, precision = 4): string {
   return `${formatG(size, precision)}${decimalUnits[i]}`;
 }
 
+const binaryUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"];
+
+/** go-units BytesSize: binary units, four significant digits ("3.82GiB", "1.5MiB"), as docker stats prints memory. */
+export function bytesSize(bytes: number): string {
+  let size = bytes;
+  let i = 0;
+  while (size >= 1024 && i < binaryUnits.length - 1) {
+    size /= 1024;
+    i++;
+  }
+  return `${formatG(size, 4)}${binaryUnits[i]}`;
+}
+
 /** Go's %.Ng for the magnitudes sizes have: significant digits, trailing zeros dropped. */
 function formatG(value: number, precision: number): string {
   if (value === 0) return "0";

@@ -1,0 +1,84 @@
+/** A minimal ustar writer for build contexts (POST /build takes the context as a tar). */
+
+function header(name: string, size: number, type: "0" | "5" | "2", mode?: number, link = ""): Buffer {
+  const h = Buffer.alloc(512, 0);
+  let path = name;
+  let prefix = "";
+  if (Buffer.byteLength(path) > 100) {
+    const cut = path.lastIndexOf("/", path.length - 1 - Math.max(0, Buffer.byteLength(path) - 100));
+    if (cut <= 0 || cut > 155) throw new Error(`path too long for a build context: ${name}`);
+    prefix = path.slice(0, cut);
+    path = path.slice(cut + 1);
+  }
+  h.write(path, 0, 100, "utf8");
+  h.write(`${(mode ?? (type === "5" ? 0o755 : 0o644)).toString(8).padStart(7, "0")}\0`, 100, 8, "ascii");
+  h.write("0000000\0", 108, 8, "ascii");
+  h.write("0000000\0", 116, 8, "ascii");
+  h.write(`${size.toString(8).padStart(11, "0")}\0`, 124, 12, "ascii");
+  h.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, "0")}\0`, 136, 12, "ascii");
+  h.write("        ", 148, 8, "ascii");
+  h.write(type, 156, 1, "ascii");
+  h.write(link, 157, 100, "utf8");
+  h.write("ustar\0", 257, 6, "ascii");
+  h.write("00", 263, 2, "ascii");
+  h.write(prefix, 345, 155, "utf8");
+  let sum = 0;
+  for (const byte of h) sum += byte;
+  h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, 8, "ascii");
+  return h;
+}
+
+/** Files and folders (relative paths) as one tar archive. */
+export function tarArchive(entries: { path: string; type: "file" | "dir" | "symlink"; content?: string; mode?: number; linkTarget?: string }[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const entry of entries) {
+    const clean = entry.path.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    if (clean === "" || clean.split("/").includes("..")) continue;
+    if (entry.type === "dir") {
+      parts.push(header(`${clean}/`, 0, "5", entry.mode));
+      continue;
+    }
+    if (entry.type === "symlink") {
+      parts.push(header(clean, 0, "2", entry.mode ?? 0o777, entry.linkTarget ?? ""));
+      continue;
+    }
+    const body = Buffer.from(entry.content ?? "", "utf8");
+    parts.push(header(clean, body.length, "0", entry.mode), body, Buffer.alloc((512 - (body.length % 512)) % 512, 0));
+  }
+  parts.push(Buffer.alloc(1024, 0));
+  return Buffer.concat(parts);
+}
+
+/** Read a tar (GNU long names and pax paths included) into entries, as docker cp gets them. */
+export function readTar(data: Buffer): { path: string; type: "file" | "dir" | "symlink"; content?: string; mode: number; linkTarget?: string }[] {
+  const out: { path: string; type: "file" | "dir" | "symlink"; content?: string; mode: number; linkTarget?: string }[] = [];
+  let offset = 0;
+  let longName: string | undefined;
+  const field = (h: Buffer, start: number, len: number) => h.subarray(start, start + len).toString("utf8").replace(/\0.*$/s, "");
+  while (offset + 512 <= data.length) {
+    const h = data.subarray(offset, offset + 512);
+    if (h.every((b) => b === 0)) break;
+    const size = parseInt(field(h, 124, 12).trim() || "0", 8);
+    const type = String.fromCharCode(h[156] ?? 48);
+    const body = data.subarray(offset + 512, offset + 512 + size);
+    offset += 512 + Math.ceil(size / 512) * 512;
+    if (type === "L") {
+      longName = body.toString("utf8").replace(/\0.*$/s, "");
+      continue;
+    }
+    if (type === "x" || type === "g") {
+      const m = /\d+ path=([^\n]*)\n/.exec(body.toString("utf8"));
+      if (m && type === "x") longName = m[1];
+      continue;
+    }
+    const prefix = field(h, 345, 155);
+    const name = longName ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
+    longName = undefined;
+    const path = name.replace(/\/+$/, "");
+    const mode = parseInt(field(h, 100, 8).trim() || "0", 8) & 0o7777;
+    if (type === "5") out.push({ path, type: "dir", mode });
+    else if (type === "2") out.push({ path, type: "symlink", mode, linkTarget: field(h, 157, 100) });
+    else if (type === "0" || type === "\0" || type === "7") out.push({ path, type: "file", mode, content: body.toString("utf8") });
+  }
+  return out;
+}
