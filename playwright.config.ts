@@ -23,8 +23,9 @@ const launchOptions: LaunchOptions = {
 };
 
 export default defineConfig({
-  testDir: "tests/e2e",
-  testMatch: "**/*.spec.ts",
+  // The site's specs, and the backend switch against a real engine (it skips itself without one).
+  testDir: "tests",
+  testMatch: ["e2e/**/*.spec.ts", "gateway/**/*.spec.ts"],
   // Screenshots are for people to look at, not a check: only with DOCKYARD_SHOTS (npm run shots).
   ...(process.env["DOCKYARD_SHOTS"] ? {} : { testIgnore: "**/screenshots.spec.ts" }),
   fullyParallel: true,

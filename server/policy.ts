@@ -144,25 +144,38 @@ const dangerousHostFields: Record<string, string> = {
   ReadonlyPaths: "read-only path overrides",
   Isolation: "isolation overrides (--isolation)",
   Ulimits: "ulimit overrides (--ulimit)",
-  ExtraHosts: "extra host entries (--add-host)",
-  Dns: "DNS overrides (--dns)",
-  DnsOptions: "DNS option overrides (--dns-option)",
-  DnsSearch: "DNS search overrides (--dns-search)",
   GroupAdd: "supplementary groups (--group-add)",
-  Memory: "memory settings (the gateway sets the limit)",
-  MemorySwap: "memory settings (the gateway sets the limit)",
-  NanoCpus: "CPU settings (the gateway sets the limit)",
   CpuShares: "CPU settings (the gateway sets the limit)",
   CpuQuota: "CPU settings (the gateway sets the limit)",
   CpuPeriod: "CPU settings (the gateway sets the limit)",
   CpusetCpus: "CPU settings (the gateway sets the limit)",
-  PidsLimit: "process limits (the gateway sets the limit)",
   ShmSize: "shared memory size (--shm-size)",
   StorageOpt: "storage driver options (--storage-opt)",
   Tmpfs: "tmpfs options (use --mount type=tmpfs)",
   ContainerIDFile: "container ID files",
 };
-const allowedHostFields = new Set(["AutoRemove", "RestartPolicy", "Binds", "Mounts", "NetworkMode", "PortBindings", "PublishAllPorts", "Init", "ReadonlyRootfs"]);
+const allowedHostFields = new Set(["AutoRemove", "RestartPolicy", "Binds", "Mounts", "NetworkMode", "PortBindings", "PublishAllPorts", "Init", "ReadonlyRootfs", "ExtraHosts", "Dns", "DnsOptions", "DnsSearch", "Memory", "MemorySwap", "NanoCpus", "PidsLimit"]);
+
+/** `-m`, `--memory-swap`, `--cpus`, `--pids-limit`: allowed at or under the gateway's limits (dockerd checks the rest). */
+function resourceLimits(host: Record<string, unknown>, policy: Policy): Record<string, number> {
+  const num = (key: string): number | undefined => {
+    const v = host[key];
+    if (v === undefined || v === null || v === 0) return undefined;
+    if (typeof v !== "number" || !Number.isFinite(v)) return refuse(`${key} must be a number`);
+    return v;
+  };
+  const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+  const memory = num("Memory");
+  if (memory !== undefined && memory > policy.memoryBytes) refuse(`a memory limit above ${mib(policy.memoryBytes)} (-m)`);
+  const limit = memory ?? policy.memoryBytes;
+  const swap = num("MemorySwap");
+  if (swap !== undefined && (swap < 0 || swap > 2 * policy.memoryBytes)) refuse(`memory plus swap above ${mib(2 * policy.memoryBytes)} (--memory-swap)`);
+  const cpus = num("NanoCpus");
+  if (cpus !== undefined && cpus > policy.nanoCpus) refuse(`more than ${policy.nanoCpus / 1e9} CPUs (--cpus)`);
+  const pids = num("PidsLimit");
+  if (pids !== undefined && (pids < 0 || pids > policy.pidsLimit)) refuse(`a process limit above ${policy.pidsLimit}, or none (--pids-limit)`);
+  return { Memory: limit, MemorySwap: swap ?? limit, NanoCpus: cpus ?? policy.nanoCpus, PidsLimit: pids ?? policy.pidsLimit };
+}
 
 /** A volume source in `-v src:dst`: a name (mapped to the session) or a host path (refused). */
 function checkBind(bind: string, names: NameMapper): string {
@@ -283,7 +296,12 @@ export function containerCreateBody(config: unknown, ctx: CreateContext): Record
       Mounts: mounts,
       NetworkMode: networkMode,
       PortBindings: portBindings,
+      ...(Array.isArray(host["ExtraHosts"]) ? { ExtraHosts: stringList(host["ExtraHosts"], "ExtraHosts") } : {}),
+      ...(Array.isArray(host["Dns"]) ? { Dns: stringList(host["Dns"], "Dns") } : {}),
+      ...(Array.isArray(host["DnsOptions"]) ? { DnsOptions: stringList(host["DnsOptions"], "DnsOptions") } : {}),
+      ...(Array.isArray(host["DnsSearch"]) ? { DnsSearch: stringList(host["DnsSearch"], "DnsSearch") } : {}),
       ...enforcedHostConfig(ctx.policy),
+      ...resourceLimits(host, ctx.policy),
     },
     ...(endpoints ? { NetworkingConfig: { EndpointsConfig: endpoints } } : {}),
   };

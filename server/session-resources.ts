@@ -184,7 +184,9 @@ export class ResourceService {
 
   /** GET /events for this session's objects, until the signal aborts (or `until` passes). */
   async events(signal: AbortSignal, emit: (event: DockerEvent) => void, options: { since?: number; until?: number; filters?: Record<string, string[]> } = {}): Promise<void> {
-    const own = isRecord(options?.filters) ? options.filters : {};
+    const own = isRecord(options?.filters) ? { ...options.filters } : {};
+    // `--filter container=web` names the container as the session knows it.
+    if (Array.isArray(own["container"])) own["container"] = own["container"].map((c) => (typeof c === "string" && !/^[0-9a-f]{12,64}$/.test(c) ? this.session.dockerName(c) : c));
     const filters = { ...own, label: [...(Array.isArray(own["label"]) ? own["label"] : []), `${sessionLabel}=${this.session.id}`] };
     const seconds = (ms: unknown) => (typeof ms === "number" ? (ms / 1000).toFixed(3) : undefined);
     const res = await this.docker.stream("GET", "/events", { query: { filters: JSON.stringify(filters), since: seconds(options?.since), until: seconds(options?.until) }, signal });

@@ -92,7 +92,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return shell.exec(commandLine, execOptions?.signal, execOptions?.onOutput);
     },
     prompt: () => shell.prompt(),
-    complete: (line, cursor) => completeLine(line, cursor, completionSource(engine, hostFs, () => shell.cwd())),
+    // Inside a container's shell the host's names and files would be wrong: nothing is offered.
+    complete: async (line, cursor) => (shell.inContainer() ? { start: cursor, candidates: [] } : completeLine(line, cursor, completionSource(engine, hostFs, () => shell.cwd()))),
     traces,
     engine,
     files,

@@ -104,6 +104,8 @@ export class RemoteEngine implements Engine {
   #session: string | undefined;
   #closed: string | undefined;
   #ready: Promise<void> | undefined;
+  /** Containers this page created with a TTY and stdin (`run -it`). */
+  #consoles = new Set<string>();
 
   constructor(readonly options: RemoteEngineOptions) {
     this.#session = options.session;
@@ -271,7 +273,11 @@ export class RemoteEngine implements Engine {
   }
   systemAuth(auth: AuthConfig): Promise<AuthResponse> { return this.#call("systemAuth", [{ serveraddress: auth.serveraddress }]); }
 
-  containerCreate(config: ContainerConfig, options?: { name?: string }): Promise<{ Id: string; Warnings: string[] }> { return this.#call("containerCreate", [config, options ?? {}]); }
+  async containerCreate(config: ContainerConfig, options?: { name?: string }): Promise<{ Id: string; Warnings: string[] }> {
+    const created = await this.#call<{ Id: string; Warnings: string[] }>("containerCreate", [config, options ?? {}]);
+    if (config.Tty === true && config.OpenStdin === true) this.#consoles.add(created.Id);
+    return created;
+  }
   containerStart(id: string): Promise<void> { return this.#call("containerStart", [id]); }
   containerStop(id: string, options?: { timeout?: number; signal?: string }): Promise<void> { return this.#call("containerStop", [id, options ?? {}]); }
   containerRestart(id: string, options?: { timeout?: number; signal?: string }): Promise<void> { return this.#call("containerRestart", [id, options ?? {}]); }
@@ -291,6 +297,13 @@ export class RemoteEngine implements Engine {
     return this.#call("containerExec", [id, config, options.stdin === undefined ? {} : { stdin: options.stdin }], (c) => options.onOutput?.(c as OutputChunk), options.signal);
   }
   containerAttach(id: string, options: { signal?: AbortSignal; stdin?: string } = {}): AsyncIterable<OutputChunk> {
+    // `run -it`: the shell's TTY is read by the console that follows, not by a plain attach.
+    if (this.#consoles.has(id) && options.stdin === undefined) {
+      const queue = new ItemQueue<OutputChunk>();
+      if (options.signal?.aborted) queue.end();
+      else options.signal?.addEventListener("abort", () => queue.end(), { once: true });
+      return queue;
+    }
     return this.#stream("containerAttach", [id, options.stdin === undefined ? {} : { stdin: options.stdin }], options.signal);
   }
   containerConsole(id: string): Promise<ContainerConsole> {
@@ -355,7 +368,8 @@ export class RemoteEngine implements Engine {
           signal?.removeEventListener("abort", interrupt);
         }
         const end = buffer.search(promptMarker);
-        let out = (end >= 0 ? buffer.slice(0, end) : buffer).replace(/\r\n/g, "\n").replace(/\r/g, "");
+        // Terminal control sequences (cursor queries, colours) are the TTY's, not the command's output.
+        let out = (end >= 0 ? buffer.slice(0, end) : buffer).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\r\n/g, "\n").replace(/\r/g, "");
         // The TTY echoes the line typed.
         if (out.startsWith(`${line}\n`)) out = out.slice(line.length + 1);
         else if (out === line) out = "";

@@ -50,7 +50,43 @@ function rootHelp(): string {
   const common = shortcuts.filter((s) => s.group === "common").map((s) => [s.word, s.spec.short] as [string, string]);
   const management = groups.map((g) => [g.name, g.short] as [string, string]);
   const other = shortcuts.filter((s) => s.group === "other").map((s) => [s.word, s.spec.short] as [string, string]);
-  return `Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\n${section("Common Commands", common)}\n${section("Management Commands", management)}\n${section("Commands", other)}\nGlobal Options:\n  -v, --version            Print version information and quit\n\nRun 'docker COMMAND --help' for more information on a command.\n`;
+  return `Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\n${section("Common Commands", common)}\n${section("Management Commands", management)}\n${section("Commands", other)}\nGlobal Options:\n      --config string      Location of client config files (default \"/home/learner/.docker\")\n  -c, --context string     Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with \"docker context use\")\n  -D, --debug              Enable debug mode\n  -H, --host string        Daemon socket to connect to\n  -l, --log-level string   Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\") (default \"info\")\n      --tls                Use TLS; implied by --tlsverify\n      --tlscacert string   Trust certs signed only by this CA (default \"/home/learner/.docker/ca.pem\")\n      --tlscert string     Path to TLS certificate file (default \"/home/learner/.docker/cert.pem\")\n      --tlskey string      Path to TLS key file (default \"/home/learner/.docker/key.pem\")\n      --tlsverify          Use TLS and verify the remote\n  -v, --version            Print version information and quit\n\nRun 'docker COMMAND --help' for more information on a command.\n`;
+}
+
+const GLOBAL_VALUE_FLAGS = new Map([["-l", "--log-level"], ["--log-level", "--log-level"], ["-H", "--host"], ["--host", "--host"], ["-c", "--context"], ["--context", "--context"], ["--config", "--config"], ["--tlscacert", "--tlscacert"], ["--tlscert", "--tlscert"], ["--tlskey", "--tlskey"]]);
+const GLOBAL_BOOL_FLAGS = new Set(["-D", "--debug", "--tls", "--tlsverify"]);
+const DEFAULT_HOSTS = new Set(["unix:///var/run/docker.sock", "/var/run/docker.sock"]);
+
+/**
+ * The options before the command (`docker -D build .`, `docker -H tcp://host:2375 ps`). This
+ * sandbox has one daemon, on the default socket, in the default context: other hosts cannot be
+ * reached, as a real client finds when nothing listens there.
+ */
+function parseGlobalOptions(argv: string[]): { rest: string[] } | { error: string; code: number } {
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith("-") && argv[i] !== "-v" && argv[i] !== "--version") {
+    const arg = argv[i]!;
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (GLOBAL_BOOL_FLAGS.has(name)) {
+      i++;
+      continue;
+    }
+    const long = GLOBAL_VALUE_FLAGS.get(name);
+    if (!long) return { error: `unknown flag: ${arg}\n\nUsage:  docker [OPTIONS] COMMAND\n\nRun 'docker --help' for more information\n`, code: 125 };
+    const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[i + 1];
+    if (value === undefined) return { error: `flag needs an argument: '${name.replace(/^-+/, "")}' in ${name}\n\nUsage:  docker [OPTIONS] COMMAND\n\nRun 'docker --help' for more information\n`, code: 125 };
+    if (long === "--log-level" && !["debug", "info", "warn", "error", "fatal", "panic", "trace"].includes(value)) {
+      return { error: `Unable to parse logging level: ${value}\n`, code: 1 };
+    }
+    if (long === "--host" && !DEFAULT_HOSTS.has(value)) {
+      const shown = /^[a-z]+:\/\//.test(value) ? value : `tcp://${value}`;
+      return { error: `Cannot connect to the Docker daemon at ${shown}. Is the docker daemon running?\n`, code: 1 };
+    }
+    if (long === "--context" && value !== "default") return { error: `context "${value}" does not exist\n`, code: 1 };
+    i += eq > 0 && arg.startsWith("--") ? 1 : 2;
+  }
+  return { rest: argv.slice(i) };
 }
 
 /** Run `docker <argv>`; resolves with the exit code. Never throws. */
@@ -65,8 +101,12 @@ export async function docker(argv: string[], ctx: CommandContext): Promise<numbe
     return 0;
   }
   if (argv[0]!.startsWith("-")) {
-    io.stderr(`unknown flag: ${argv[0]}\n\nUsage:  docker [OPTIONS] COMMAND\n\nRun 'docker --help' for more information\n`);
-    return 125;
+    const global = parseGlobalOptions(argv);
+    if ("error" in global) {
+      io.stderr(global.error);
+      return global.code;
+    }
+    return docker(global.rest, ctx);
   }
   if (argv[0] === "compose") {
     try {

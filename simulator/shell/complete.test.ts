@@ -100,7 +100,8 @@ describe("tab completion", () => {
   });
 
   it("works on a simulator's real engine and files", async () => {
-    const sim = createSimulator();
+    // Interactive, as in the browser: `docker run -it` then attaches a container's shell.
+    const sim = createSimulator({ interactive: true });
     await sim.exec("docker volume create pgdata && mkdir site && echo hi > site/index.html");
     await sim.exec("docker create --name web busybox");
     const at = async (line: string) => (await sim.complete(line, line.length)).candidates;
@@ -108,6 +109,10 @@ describe("tab completion", () => {
     expect(await at("docker start w")).toEqual(["web"]);
     expect(await at("docker rmi busy")).toEqual(["busybox:latest"]);
     expect(await at("cat site/")).toEqual(["site/index.html"]);
+    expect(await at("ls si")).toEqual(["site/"]);
+    await sim.exec("docker run -it --name inside busybox sh");
+    expect(await at("ls si")).toEqual([]);
+    await sim.exec("exit");
     expect(await at("ls si")).toEqual(["site/"]);
   });
 });

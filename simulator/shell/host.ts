@@ -16,6 +16,8 @@ export interface HostShell {
   prompt(): string;
   /** The shell's working directory (for completing file names). */
   cwd(): string;
+  /** Whether lines go to a container's shell (`docker run -it`) rather than the host's. */
+  inContainer(): boolean;
 }
 
 export interface HostShellOptions {
@@ -161,6 +163,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
       }
     },
     cwd: () => session.cwd,
+    inContainer: () => consoles.length > 0,
     prompt() {
       const console = consoles.at(-1);
       if (console) return console.prompt();

@@ -16,10 +16,8 @@ export function decodeHtml(text: string): string {
   });
 }
 
-/** The command lines of a shell snippet: skip blanks and comments, drop a leading `$ `. */
-export function commandLines(snippet: string): string[] {
-  return snippet
-    .split("\n")
-    .map((line) => line.trim().replace(/^\$\s+/, ""))
-    .filter((line) => line !== "" && !line.startsWith("#"));
-}
+/**
+ * The commands of a shell snippet: blank lines, comments and a leading `$ ` dropped; a
+ * here-document or a continued line stays one command (see src/terminal/shell-input.ts).
+ */
+export { snippetCommands as commandLines } from "../terminal/shell-input.ts";

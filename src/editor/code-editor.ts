@@ -21,8 +21,8 @@ export interface CodeEditor {
 export interface CodeEditorOptions {
   /** The page language: hover documentation is written in it. */
   lang: "en" | "ko";
-  /** Accessible name of the text area. */
-  label: string;
+  /** Accessible name of the text area while `path` is shown (undefined: no file). */
+  label: (path: string | undefined) => string;
   /** The folder paths are relative to (models are named after the absolute path). */
   root: string;
 }

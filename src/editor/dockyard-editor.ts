@@ -43,7 +43,12 @@ export class DockyardEditor extends HTMLElement {
   #pendingOpen: string | undefined;
 
   #onSim = (event: Event) => this.#attach((event as CustomEvent<SimEventDetail>).detail.sim);
-  #onState = () => void this.#refresh();
+  #onState = () => {
+    // The terminal's simulator, in case its announcement came before this element listened.
+    const sim = document.querySelector<TerminalElement>("dockyard-terminal")?.simulator;
+    if (sim && sim !== this.#sim) this.#attach(sim);
+    else void this.#refresh();
+  };
   #onFocusOut = (event: FocusEvent) => {
     if (!(event.relatedTarget instanceof Node) || !this.contains(event.relatedTarget)) this.#saveAll();
   };
@@ -140,7 +145,9 @@ export class DockyardEditor extends HTMLElement {
         await linkMonacoStyles();
         if (!host) throw new Error("no [data-code-host]");
         const lang = document.documentElement.lang === "ko" ? "ko" : "en";
-        const code = createCodeEditor(host, { lang, label: this.#strings["editor.noFile"] ?? "Editor", root: this.#files?.root ?? "/home/learner" });
+        const label = (path: string | undefined) =>
+          path === undefined ? (this.#strings["editor.noFile"] ?? "No file open") : fill(this.#strings["editor.code"] ?? "Contents of {name}", { name: path });
+        const code = createCodeEditor(host, { lang, label, root: this.#files?.root ?? "/home/learner" });
         code.onChange((path) => this.#edited(path));
         code.onSave((path) => void this.#save(path));
         this.#code = code;

@@ -117,6 +117,7 @@ export const en = {
   "notFound.title": "Page not found",
   "arch.title": "Architecture",
   "arch.label": "Architecture: what Docker is doing",
+  "arch.scroll": "Architecture picture (scrolls)",
   "arch.showText": "Show as text",
   "arch.showPicture": "Show as picture",
   "arch.client": "Docker client",

@@ -119,6 +119,7 @@ export const ko: UiStrings = {
   "notFound.title": "페이지를 찾을 수 없어요",
   "arch.title": "아키텍처",
   "arch.label": "아키텍처: 도커가 하는 일",
+  "arch.scroll": "아키텍처 그림 (스크롤)",
   "arch.showText": "글로 보기",
   "arch.showPicture": "그림으로 보기",
   "arch.client": "도커 클라이언트",

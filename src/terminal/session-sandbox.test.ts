@@ -26,6 +26,7 @@ async function start(saved: SandboxStep[] = [], setup: string[] = [], replayable
   const readline = {
     history: { entries: [] as string[] },
     setCtrlCHandler: (fn: () => void) => (ctrlC = fn),
+    setCheckHandler: () => {},
     read: () => new Promise<string>((resolve) => pending.push(resolve)),
   };
   const enter = (line: string) => pending.shift()?.(line);

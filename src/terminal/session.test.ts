@@ -10,6 +10,7 @@ function fakeReadline() {
   const readline = {
     history: { entries: [] as string[] },
     setCtrlCHandler: (fn: () => void) => (onCtrlC = fn),
+    setCheckHandler: () => {},
     read: (_prompt: string) => new Promise<string>((resolve) => pending.push(resolve)),
   };
   return {

@@ -1,4 +1,5 @@
 import type { Readline } from "xterm-readline";
+import { isCompleteInput } from "./shell-input.ts";
 import type { ExecResult, Simulator } from "../../simulator/index.ts";
 import { ansi, dimLines, toCrlf } from "./ansi.ts";
 import { appendStep, commandCount, replaySteps, withoutLastCommand, type SandboxStep, type SandboxStore } from "./sandbox.ts";
@@ -91,6 +92,8 @@ export class ShellSession {
   constructor(options: SessionOptions) {
     this.#opts = options;
     options.readline.setCtrlCHandler(() => this.#interrupt());
+    // A here-document, a trailing `\` or an open quote continues on the next line, as in bash.
+    options.readline.setCheckHandler(isCompleteInput);
     const entries = historyEntries(options.readline);
     if (entries && options.historyStore) {
       const kept = options.historyStore.load().filter((line) => typeof line === "string" && line.trim() !== "");
@@ -368,9 +371,12 @@ export class ShellSession {
     this.#typing = true;
     const { screen } = this.#opts;
     screen.input("\x15"); // Ctrl-U: drop whatever was half typed
+    // A long command (a here-document) is typed faster, so a click never waits seconds.
+    const delay = Math.min(typingDelayMs, 1500 / command.length);
     for (const char of command) {
-      screen.input(char);
-      await sleep(typingDelayMs);
+      // A newline is Enter: the check handler keeps an unfinished here-document open.
+      screen.input(char === "\n" ? "\r" : char);
+      await sleep(delay);
     }
     this.#typing = false;
     this.#reading = false;

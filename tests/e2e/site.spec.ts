@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 
 const lessons = {
-  en: ["What is Docker?", "Your first container", "Images", "Containers", "Volumes and ports"],
-  ko: ["도커란 무엇인가요?", "첫 컨테이너 실행하기", "이미지 다루기", "컨테이너 다루기", "볼륨과 포트"],
+  en: ["What is Docker?", "How Docker is built", "Your first container", "Images", "Containers", "Writing a Dockerfile", "docker commit", "Volumes and ports", "Docker Compose", "Class challenge: the notice board"],
+  ko: ["도커란 무엇인가요?", "도커의 구조", "첫 컨테이너 실행하기", "이미지 다루기", "컨테이너 다루기", "Dockerfile 작성하기", "docker commit", "볼륨과 포트", "Docker Compose", "도전 과제: 우리 반 게시판"],
 } as const;
 
 const pages = [
@@ -24,7 +24,7 @@ const pages = [
 
 test("commands in lesson prose keep their long options and straight quotes", async ({ page }) => {
   await page.goto("/en/lessons/volumes-and-ports/");
-  const runs = await page.locator("button.cmd").evaluateAll((buttons) => buttons.map((b) => JSON.parse(b.getAttribute("data-run") ?? "[]")[0] as string));
+  const runs = await page.locator("[data-run]").evaluateAll((buttons) => buttons.flatMap((b) => JSON.parse(b.getAttribute("data-run") ?? "[]") as string[]));
   expect(runs).toContain("docker run --rm -v notes:/data alpine touch /data/hello");
   for (const command of runs) expect(command).not.toMatch(/[–—“”‘’]/);
 });

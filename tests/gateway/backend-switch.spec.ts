@@ -41,11 +41,11 @@ test("the playground runs on the real engine through the gateway", async ({ page
   await expectOnScreen(terminal, "Error response from daemon: refused by the Dockyard");
   // An interactive shell on the real engine, a line at a time.
   await runLine(page, terminal, "docker run -it --rm --name shell busybox");
-  await expectOnScreen(terminal, "/ # ");
+  await expectOnScreen(terminal, /^\/ #/m);
   await terminal.locator(".xterm-screen").click();
   await page.keyboard.type("cd /etc && echo in $(pwd)");
   await page.keyboard.press("Enter");
-  await expectOnScreen(terminal, /in \/etc\n\/etc # /);
+  await expectOnScreen(terminal, /in \/etc\n\/etc #/);
   await page.keyboard.type("exit");
   await page.keyboard.press("Enter");
   await waitForPrompt(terminal);

@@ -7,11 +7,19 @@ export interface ComposeScene {
   sim: Simulator;
   clock: SimulatedClock;
   /** Run a line while simulated time moves on (healthchecks, mysql's start-up), as it would for a person. */
-  run(line: string, options?: { stepMs?: number; signal?: AbortSignal; onOutput?: (stream: "stdout" | "stderr", text: string) => void }): Promise<ExecResult>;
+  run(line: string, options?: RunOptions): Promise<ExecResult>;
   /** Let `ms` of simulated time pass. */
   wait(ms: number): Promise<void>;
   /** Replace the compose file. */
   write(text: string, file?: string): Promise<void>;
+}
+
+export interface RunOptions {
+  stepMs?: number;
+  signal?: AbortSignal;
+  onOutput?: (stream: "stdout" | "stderr", text: string) => void;
+  /** Press Ctrl-C after this many steps if the line is still running (compose waits as long as a person lets it). */
+  interruptAfter?: number;
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -32,11 +40,14 @@ export async function composeScene(text: string, options: { dir?: string; intera
     }
     await tick();
   };
-  const run = async (line: string, runOptions: { stepMs?: number; signal?: AbortSignal; onOutput?: (stream: "stdout" | "stderr", text: string) => void } = {}) => {
+  const run = async (line: string, runOptions: RunOptions = {}) => {
     let done = false;
-    const pending = sim.exec(line, { ...(runOptions.signal ? { signal: runOptions.signal } : {}), ...(runOptions.onOutput ? { onOutput: runOptions.onOutput } : {}) });
+    const interrupt = new AbortController();
+    runOptions.signal?.addEventListener("abort", () => interrupt.abort(), { once: true });
+    const pending = sim.exec(line, { signal: interrupt.signal, ...(runOptions.onOutput ? { onOutput: runOptions.onOutput } : {}) });
     pending.then(() => (done = true), () => (done = true));
     for (let i = 0; !done && i < 2000; i++) {
+      if (i === runOptions.interruptAfter) interrupt.abort();
       await tick();
       if (!done) clock.increment(runOptions.stepMs ?? 500);
     }

@@ -79,7 +79,7 @@ export function createCodeEditor(host: HTMLElement, options: CodeEditorOptions):
     renderLineHighlight: "line",
     tabSize: 2,
     insertSpaces: true,
-    ariaLabel: options.label,
+    ariaLabel: options.label(undefined),
     fixedOverflowWidgets: true,
     padding: { top: 10, bottom: 10 },
     scrollbar: { alwaysConsumeMouseWheel: false },
@@ -108,6 +108,7 @@ export function createCodeEditor(host: HTMLElement, options: CodeEditorOptions):
       const model = modelFor(path, text);
       shown = path;
       editor.setModel(model);
+      editor.updateOptions({ ariaLabel: options.label(path) });
     },
     text: (path) => models.get(path)?.getValue(),
     replace(path, text) {
@@ -130,6 +131,7 @@ export function createCodeEditor(host: HTMLElement, options: CodeEditorOptions):
       if (shown === from) {
         shown = to;
         editor.setModel(moved);
+        editor.updateOptions({ ariaLabel: options.label(to) });
       }
       model.dispose();
     },
@@ -139,6 +141,7 @@ export function createCodeEditor(host: HTMLElement, options: CodeEditorOptions):
       if (shown === path) {
         shown = undefined;
         editor.setModel(null);
+        editor.updateOptions({ ariaLabel: options.label(undefined) });
       }
       model?.dispose();
     },
