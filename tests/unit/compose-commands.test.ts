@@ -73,6 +73,7 @@ describe("docker compose stop, start, restart, kill, pause, rm", () => {
     expect((await sim.exec("docker inspect -f '{{.State.ExitCode}}' shop-cache-1")).stdout).toBe("137\n");
     expect(await sim.exec("docker compose kill cache")).toMatchObject({ exitCode: 1, stderr: "no container to kill\n" });
     expect(await sim.exec("docker compose rm cache")).toMatchObject({ exitCode: 0, stdout: "Going to remove shop-cache-1\n? Are you sure? (y/N) \n" });
+    expect(await sim.exec("echo n | docker compose rm cache")).toMatchObject({ exitCode: 0, stdout: "Going to remove shop-cache-1\n? Are you sure? (y/N) " });
     expect(events((await sim.exec("docker compose rm -f")).stderr)).toEqual(["Container shop-cache-1 Removing", "Container shop-cache-1 Removed"]);
     expect((await sim.exec("docker compose rm -f")).stderr).toBe("No stopped containers\n");
     const stopped = await scene.run("docker compose rm -sf web");

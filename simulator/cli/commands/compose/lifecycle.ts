@@ -1,5 +1,6 @@
 /** `docker compose down`, `start`, `stop`, `restart`, `kill`, `rm`, `pause`, `unpause`. */
 import type { CommandContext } from "../../command.ts";
+import { confirmThen } from "../confirm.ts";
 import type { FlagValues } from "../../flags.ts";
 import type { Project } from "../../../compose/index.ts";
 import { downProject, killContainers, removeStopped, restartContainers, stopContainers } from "../../../compose/down.ts";
@@ -122,13 +123,12 @@ export const rm: ComposeCommand = {
       ctx.io.stderr("No stopped containers\n");
       return 0;
     }
-    if (flags["force"] !== true) {
-      // The simulated terminal cannot read an answer yet: compose then reads "no" from a closed stdin.
-      ctx.io.stdout(`Going to remove ${stopped.map((c) => c.name).join(", ")}\n? Are you sure? (y/N) \n`);
+    // The question is answered by piped input or the next line typed at the terminal; nothing answers no.
+    return confirmThen(ctx, flags["force"] === true, `Going to remove ${stopped.map((c) => c.name).join(", ")}\n? Are you sure? (y/N) `, async (io) => {
+      const answered = io === ctx.io ? rt : runtimeFor({ ...ctx, io });
+      await operation(answered, "remove", () => removeStopped(answered, stopped, flags["volumes"] === true));
       return 0;
-    }
-    await operation(rt, "remove", () => removeStopped(rt, stopped, flags["volumes"] === true));
-    return 0;
+    });
   },
 };
 
