@@ -212,7 +212,12 @@ test.describe("editor", () => {
     await waitForPrompt(terminal);
     const editor = editorOn(page);
     // Placed right after the terminal, and the lesson's first file is open.
-    expect(await page.evaluate(() => document.querySelector("dockyard-terminal")?.nextElementSibling?.localName)).toBe("dockyard-editor");
+    const next = await page.evaluate(() => {
+      let element = document.querySelector("dockyard-terminal")?.nextElementSibling;
+      while (element?.localName === "script") element = element.nextElementSibling;
+      return element?.localName;
+    });
+    expect(next).toBe("dockyard-editor");
     await expect(editor.locator(".file-name")).toHaveText(first, { timeout: 20_000 });
     const firstLine = text.split("\n")[0]!;
     await expect.poll(async () => (await editor.locator(".view-lines").innerText()).replace(/\u00a0/g, " ")).toContain(firstLine);

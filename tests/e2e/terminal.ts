@@ -7,7 +7,7 @@ export function terminalOn(page: Page, name: string | RegExp = /^(Terminal|í„°ë¯
 
 /** Wait until the simulator has loaded and the prompt is waiting for input. */
 export async function waitForPrompt(terminal: Locator): Promise<void> {
-  await expect(terminal).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
+  await expect(terminal).toHaveAttribute("data-state", "ready", { timeout: 45_000 });
 }
 
 /** What the terminal shows on screen, one string per row, trailing blanks trimmed. */
