@@ -9,6 +9,7 @@ import { DockerApiError, DockerUnreachableError, demux, readAll, type DockerClie
 import { containerCreateBody, execBody, PolicyError, type Policy } from "./policy.ts";
 import type { Session, SessionRegistry } from "./sessions.ts";
 import { readTar, tarArchive } from "./tar.ts";
+import { defaultNetworkNames, forgetSessionBridge, sessionBridge, sessionBridgeName } from "./session-bridge.ts";
 
 /** What a streaming method gets: a way to send items to the client, and the client's cancel. */
 export interface CallContext {
@@ -88,9 +89,17 @@ export class ContainerService {
       imageExposedPorts: exposed,
     });
     body["Image"] = dockerRef;
+    const onDefault = await this.#defaultNetwork(body);
     const query = name ? { name: this.session.dockerName(name.replace(/^\//, "")) } : {};
+    const post = () => this.docker.json<{ Id: string; Warnings: string[] | null }>("POST", "/containers/create", { query, body });
     try {
-      const created = await this.docker.json<{ Id: string; Warnings: string[] | null }>("POST", "/containers/create", { query, body });
+      const created = await post().catch(async (error: unknown) => {
+        // The session's network was removed behind the gateway's back: make it again, once.
+        if (!onDefault || !(error instanceof DockerApiError) || error.statusCode !== 404 || !error.message.includes(sessionBridgeName(this.session))) throw error;
+        forgetSessionBridge(this.session);
+        await sessionBridge(this.docker, this.session);
+        return post();
+      });
       this.session.containers.add(created.Id);
       return { Id: created.Id, Warnings: created.Warnings ?? [] };
     } catch (error) {
@@ -98,6 +107,23 @@ export class ContainerService {
       if (error instanceof DockerApiError && error.statusCode === 404 && error.message.startsWith("No such image")) throw new EngineError(404, `No such image: ${image.includes(":") || image.includes("@") ? image : `${image}:latest`}`);
       throw error;
     }
+  }
+
+  /**
+   * A container on Docker's default network goes on the session's own bridge instead (see
+   * session-bridge.ts); as on the default bridge, it takes no aliases and no fixed IP.
+   */
+  async #defaultNetwork(body: Record<string, unknown>): Promise<boolean> {
+    const host = body["HostConfig"] as Record<string, unknown>;
+    if (!defaultNetworkNames.has(String(host["NetworkMode"]))) return false;
+    const networking = body["NetworkingConfig"] as { EndpointsConfig?: Record<string, { Aliases?: unknown; IPAMConfig?: unknown }> } | undefined;
+    const endpoint = networking?.EndpointsConfig?.["bridge"] ?? networking?.EndpointsConfig?.["default"];
+    if (endpoint?.Aliases) throw new EngineError(400, "network-scoped alias is supported only for containers in user defined networks");
+    if (endpoint?.IPAMConfig) throw new EngineError(400, "user specified IP address is supported on user defined networks only");
+    delete body["NetworkingConfig"];
+    await sessionBridge(this.docker, this.session);
+    host["NetworkMode"] = sessionBridgeName(this.session);
+    return true;
   }
 
   async start(ref: string): Promise<void> {
@@ -226,12 +252,23 @@ export class ContainerService {
 
   async inspect(ref: string): Promise<ContainerInspect> {
     const id = await this.resolve(ref);
-    return this.docker.json<ContainerInspect>("GET", `/containers/${id}/json`);
+    const info = await this.docker.json<ContainerInspect>("GET", `/containers/${id}/json`);
+    // Older API versions repeat the default bridge's endpoint at the top of NetworkSettings.
+    const settings = info.NetworkSettings as unknown as Record<string, unknown> | undefined;
+    const endpoint = info.NetworkSettings?.Networks?.[sessionBridgeName(this.session)] as unknown as Record<string, unknown> | undefined;
+    if (settings && endpoint) {
+      for (const key of ["EndpointID", "Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "IPAddress", "IPPrefixLen", "IPv6Gateway", "MacAddress"]) {
+        if (key in settings && key in endpoint && (settings[key] === "" || settings[key] === 0)) settings[key] = endpoint[key];
+      }
+    }
+    return info;
   }
 
   async list(options: { all?: boolean; size?: boolean; limit?: number; filters?: Record<string, string[]> } = {}): Promise<ContainerSummary[]> {
     const filters = options?.filters && typeof options.filters === "object" ? options.filters : {};
     for (const [key, values] of Object.entries(filters)) if (!Array.isArray(values) || values.some((v) => typeof v !== "string")) throw new EngineError(400, `invalid filter '${key}'`);
+    // `--filter network=backend` (or bridge, the session's own) names a network as the session knows it.
+    if (filters["network"]) filters["network"] = filters["network"].map((v) => (v === "host" || v === "none" || /^[0-9a-f]{12,64}$/.test(v) ? v : this.session.dockerName(v === "default" ? "bridge" : v)));
     return this.own(filters, { all: options?.all === true, ...(options?.size ? { size: true } : {}), ...(typeof options?.limit === "number" && options.limit > 0 ? { limit: options.limit } : {}) });
   }
 

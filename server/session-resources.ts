@@ -7,11 +7,14 @@ import { networkCreateBody, PolicyError, volumeCreateBody } from "./policy.ts";
 import type { ContainerService } from "./session-engine.ts";
 import type { ImageService } from "./session-images.ts";
 import { sessionLabel, type Session, type SessionRegistry } from "./sessions.ts";
+import { bridgeLabel, sessionBridge, sessionBridgeName } from "./session-bridge.ts";
 
 const unmapTags = (tags: string[] | null, ns: string) => (tags ?? []).filter((t) => !t.startsWith("dockyard-") || t.startsWith(`${ns}/`));
 const isRecord = (v: unknown): v is Record<string, string[]> => typeof v === "object" && v !== null && !Array.isArray(v);
 const resourceNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const predefinedNetworks = new Set(["bridge", "host", "none"]);
+/** dockerd's own networks a session sees; its `bridge` is the session's (session-bridge.ts). */
+const sharedNetworks = new Set(["host", "none"]);
 
 export class ResourceService {
   constructor(readonly docker: DockerClient, readonly session: Session, readonly registry: SessionRegistry, readonly containers: ContainerService, readonly images: ImageService) {}
@@ -83,14 +86,15 @@ export class ResourceService {
 
   // --- networks ---
 
-  /** The network a session means: its own (by name or ID prefix) or a predefined one. */
+  /** The network a session means: its own (by name or ID prefix, `bridge` its default one) or host/none. */
   async #network(ref: string): Promise<NetworkInspect> {
     if (typeof ref !== "string" || ref === "") throw new EngineError(404, `network ${String(ref)} not found`);
+    if (ref === "bridge") await sessionBridge(this.docker, this.session);
     const all = await this.docker.json<NetworkInspect[]>("GET", "/networks");
     const own = all.filter((n) => n.Labels?.[sessionLabel] === this.session.id);
     const found =
       own.find((n) => n.Id === ref || n.Name === this.session.dockerName(ref)) ??
-      all.find((n) => predefinedNetworks.has(n.Name) && (n.Name === ref || n.Id === ref)) ??
+      all.find((n) => sharedNetworks.has(n.Name) && (n.Name === ref || n.Id === ref)) ??
       (own.filter((n) => n.Id.startsWith(ref)).length === 1 ? own.find((n) => n.Id.startsWith(ref)) : undefined);
     if (!found) throw new EngineError(404, `network ${ref} not found`);
     return found;
@@ -101,12 +105,17 @@ export class ResourceService {
     const detail = await this.docker.json<NetworkInspect>("GET", `/networks/${network.Id}`);
     const mine = new Set((await this.containers.own()).map((c) => c.Id));
     const containers = Object.fromEntries(Object.entries(detail.Containers ?? {}).filter(([id]) => mine.has(id)));
-    return { ...detail, Containers: containers, Labels: detail.Labels ?? {}, Options: detail.Options ?? {} };
+    return { ...detail, Containers: containers, Labels: this.#labels(detail), Options: detail.Options ?? {} };
+  }
+
+  /** A network's labels; the session's default network shows none, like Docker's `bridge`. */
+  #labels(network: NetworkInspect): Record<string, string> {
+    return network.Name === sessionBridgeName(this.session) ? {} : (network.Labels ?? {});
   }
 
   async networkCreate(name: string, options: unknown): Promise<{ Id: string; Warning: string }> {
     if (typeof name !== "string" || !resourceNamePattern.test(name)) throw new EngineError(400, `invalid network name ${JSON.stringify(String(name))}`);
-    if (predefinedNetworks.has(name)) throw new EngineError(403, `${name} is a pre-defined network and cannot be created`);
+    if (predefinedNetworks.has(name) || name === "default") throw new EngineError(403, `operation is not permitted on predefined ${name} network `);
     const body = networkCreateBody(this.session.dockerName(name), options, this.session.labels);
     await this.registry.checkQuota(this.session, "networks");
     try {
@@ -119,8 +128,9 @@ export class ResourceService {
   }
 
   async networkList(): Promise<NetworkInspect[]> {
+    await sessionBridge(this.docker, this.session);
     const all = await this.docker.json<NetworkInspect[]>("GET", "/networks");
-    return all.filter((n) => predefinedNetworks.has(n.Name) || n.Labels?.[sessionLabel] === this.session.id).map((n) => ({ ...n, Containers: {}, Labels: n.Labels ?? {}, Options: n.Options ?? {} }));
+    return all.filter((n) => sharedNetworks.has(n.Name) || n.Labels?.[sessionLabel] === this.session.id).map((n) => ({ ...n, Containers: {}, Labels: this.#labels(n), Options: n.Options ?? {} }));
   }
 
   async networkInspect(ref: string): Promise<NetworkInspect> {
@@ -129,7 +139,8 @@ export class ResourceService {
 
   async networkRemove(ref: string): Promise<void> {
     const network = await this.#network(ref);
-    if (predefinedNetworks.has(network.Name)) throw new EngineError(403, `${network.Name} is a pre-defined network and cannot be removed`);
+    const name = this.session.userName(network.Name);
+    if (predefinedNetworks.has(name)) throw new EngineError(403, `${name} is a pre-defined network and cannot be removed`);
     await this.docker.json("DELETE", `/networks/${network.Id}`);
   }
 
@@ -139,6 +150,11 @@ export class ResourceService {
     const id = await this.containers.resolve(container);
     const aliases = Array.isArray(options?.Aliases) ? options.Aliases.filter((a) => typeof a === "string") : [];
     const ip = typeof options?.IPAddress === "string" ? options.IPAddress : undefined;
+    if (network.Name === sessionBridgeName(this.session)) {
+      // As on Docker's default bridge.
+      if (aliases.length) throw new EngineError(400, "network-scoped alias is supported only for containers in user defined networks");
+      if (ip) throw new EngineError(400, "user specified IP address is supported on user defined networks only");
+    }
     await this.docker.json("POST", `/networks/${network.Id}/connect`, { body: { Container: id, EndpointConfig: { ...(aliases.length ? { Aliases: aliases } : {}), ...(ip ? { IPAMConfig: { IPv4Address: ip } } : {}) } } });
   }
 
@@ -149,7 +165,9 @@ export class ResourceService {
   }
 
   async networkPrune(): Promise<{ NetworksDeleted: string[] }> {
-    const r = await this.docker.json<{ NetworksDeleted: string[] | null }>("POST", "/networks/prune", { query: { filters: this.session.filter } });
+    // The session's default network stays, as `bridge` does on Docker.
+    const filters = JSON.stringify({ label: [`${sessionLabel}=${this.session.id}`], "label!": [bridgeLabel] });
+    const r = await this.docker.json<{ NetworksDeleted: string[] | null }>("POST", "/networks/prune", { query: { filters } });
     return { NetworksDeleted: r.NetworksDeleted ?? [] };
   }
 

@@ -161,7 +161,8 @@ export class SessionRegistry {
       case "volumes":
         return ((await this.docker.json<{ Volumes: unknown[] | null }>("GET", "/volumes", { query: { filters } })).Volumes ?? []).length;
       case "networks":
-        return (await this.docker.json<unknown[]>("GET", "/networks", { query: { filters } })).length;
+        // The session's default network (session-bridge.ts) is not one it made.
+        return (await this.docker.json<{ Name: string }[]>("GET", "/networks", { query: { filters } })).filter((n) => n.Name !== session.dockerName("bridge")).length;
       case "images":
         return (await this.docker.json<{ RepoTags: string[] | null }[]>("GET", "/images/json")).filter((i) => (i.RepoTags ?? []).some((t) => t.startsWith(`${session.imageNamespace}/`))).length;
     }

@@ -20,6 +20,8 @@ describe.skipIf(unavailable !== undefined)("the gateway's method table", () => {
   });
   afterAll(async () => {
     engine?.close();
+    // networkList makes the session's bridge (server/session-bridge.ts).
+    await gateway?.registry.sweep();
     await gateway?.close();
   });
 

@@ -93,6 +93,9 @@ export function privateDockerd(dir: string, bridge: string, subnet: string): Pri
       try {
         const list = await docker.json<{ Id: string }[]>("GET", "/containers/json", { query: { all: 1 } });
         await Promise.all(list.map((c) => docker.json("DELETE", `/containers/${c.Id}`, { query: { force: 1 } }).catch(() => {})));
+        // Networks (each session's bridge) would leave their bridge interfaces and subnets on the host.
+        const networks = await docker.json<{ Id: string; Name: string }[]>("GET", "/networks");
+        for (const n of networks) if (!["bridge", "host", "none"].includes(n.Name)) await docker.json("DELETE", `/networks/${n.Id}`).catch(() => {});
       } catch {
         /* not running */
       }
