@@ -43,7 +43,8 @@ export class SimulatedEngine extends ContainerService implements Engine {
       wake?.();
     });
     try {
-      if (options.since !== undefined) for (const e of [...this.d.recentEvents]) if (inWindow(e) && wanted(e)) yield e;
+      // With a window (either end), dockerd first replays what it remembers of it.
+      if (options.since !== undefined || options.until !== undefined) for (const e of [...this.d.recentEvents]) if (inWindow(e) && wanted(e)) yield e;
       if (options.until !== undefined && options.until <= now) return;
       let ended = false;
       const end = () => {

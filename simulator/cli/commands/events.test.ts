@@ -15,6 +15,8 @@ describe("docker events", () => {
     expect(lines[0]).toBe("2026-11-28T12:00:00.000000000Z image pull busybox:latest (name=busybox)");
     expect(lines.some((l) => /^2026-11-28T12:00:01\.\d{9}Z container create [0-9a-f]{64} \(image=busybox, name=web\)$/.test(l))).toBe(true);
     expect(lines.some((l) => / container die [0-9a-f]{64} \(exitCode=0, image=busybox, name=web\)$/.test(l))).toBe(true);
+    // --until alone also replays what the daemon remembers, up to that time.
+    expect((await sim.exec("docker events --until 0s --filter event=pull --format '{{.Actor.ID}}'")).stdout).toBe("busybox:latest\n");
   });
 
   it("filters by type, event, container and label, and formats with templates or json", async () => {
