@@ -10,7 +10,7 @@ import { checkImage, dockerfileBaseImages, imageAllowed, PolicyError, repository
 import { sessionLabel, type Session, type SessionRegistry } from "./sessions.ts";
 import type { CallContext } from "./session-engine.ts";
 import { parseReference } from "../simulator/engine/reference.ts";
-import { tarArchive } from "./tar.ts";
+import { decodeBuildContext, tarArchive } from "./tar.ts";
 
 /** Image labels the gateway adds to builds and commits (they stay on the object; views leave them out). */
 const withoutGatewayLabels = (labels: Record<string, string> | null | undefined): Record<string, string> | null => {
@@ -187,6 +187,7 @@ export class ImageService {
   async build(context: BuildContextEntry[], options: BuildOptions, ctx: CallContext): Promise<BuildResult> {
     if (options?.check) throw new EngineError(400, "docker build --check is not available on the real engine through the gateway");
     if (typeof options?.dockerfile !== "string") throw new EngineError(400, `failed to read dockerfile: open ${options?.dockerfileName ?? "Dockerfile"}: no such file or directory`);
+    const files = decodeBuildContext(context);
     for (const base of dockerfileBaseImages(options.dockerfile, options.buildArgs ?? {})) {
       const own = (() => {
         try {
@@ -201,9 +202,9 @@ export class ImageService {
     if (tags.some((t) => !this.session.images.has(t))) await this.registry.checkQuota(this.session, "images");
     // The Dockerfile travels under a name of the gateway's; .dockerignore keeps it (and an ignore file made here) out of COPY.
     const dockerfileName = ".dockyard.Dockerfile";
-    const entries = (Array.isArray(context) ? context : []).filter((e) => e.path !== dockerfileName && e.path !== ".dockerignore");
-    const ignore = (Array.isArray(context) ? context : []).find((e) => e.path === ".dockerignore" && e.type === "file");
-    const ignoreText = ignore ? `${ignore.content ?? ""}\n${dockerfileName}\n` : `${dockerfileName}\n.dockerignore\n`;
+    const entries = files.filter((e) => e.path !== dockerfileName && e.path !== ".dockerignore");
+    const ignore = files.find((e) => e.path === ".dockerignore" && e.type === "file");
+    const ignoreText = ignore ? `${ignore.bytes ? Buffer.from(ignore.bytes).toString("utf8") : ignore.content ?? ""}\n${dockerfileName}\n` : `${dockerfileName}\n.dockerignore\n`;
     const dockerfile = this.#ownBases(options.dockerfile);
     const tar = tarArchive([...entries, { path: ".dockerignore", type: "file", content: ignoreText }, { path: dockerfileName, type: "file", content: dockerfile }]);
     const res = await this.docker.stream("POST", "/build", {

@@ -1,4 +1,5 @@
 /** A minimal ustar writer for build contexts (POST /build takes the context as a tar). */
+import { EngineError } from "../simulator/backend/errors.ts";
 
 function header(name: string, size: number, type: "0" | "5" | "2", mode?: number, link = ""): Buffer {
   const h = Buffer.alloc(512, 0);
@@ -28,8 +29,8 @@ function header(name: string, size: number, type: "0" | "5" | "2", mode?: number
   return h;
 }
 
-/** Files and folders (relative paths) as one tar archive. */
-export function tarArchive(entries: { path: string; type: "file" | "dir" | "symlink"; content?: string; mode?: number; linkTarget?: string }[]): Buffer {
+/** Files and folders (relative paths) as one tar archive; a file's `bytes`, when given, are written as they are (else its text as UTF-8). */
+export function tarArchive(entries: { path: string; type: "file" | "dir" | "symlink"; content?: string; bytes?: Uint8Array; mode?: number; linkTarget?: string }[]): Buffer {
   const parts: Buffer[] = [];
   for (const entry of entries) {
     const clean = entry.path.replace(/^\.?\/+/, "").replace(/\/+$/, "");
@@ -42,7 +43,7 @@ export function tarArchive(entries: { path: string; type: "file" | "dir" | "syml
       parts.push(header(clean, 0, "2", entry.mode ?? 0o777, entry.linkTarget ?? ""));
       continue;
     }
-    const body = Buffer.from(entry.content ?? "", "utf8");
+    const body = entry.bytes ? Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength) : Buffer.from(entry.content ?? "", "utf8");
     parts.push(header(clean, body.length, "0", entry.mode), body, Buffer.alloc((512 - (body.length % 512)) % 512, 0));
   }
   parts.push(Buffer.alloc(1024, 0));
@@ -81,4 +82,34 @@ export function readTar(data: Buffer): { path: string; type: "file" | "dir" | "s
     else if (type === "0" || type === "\0" || type === "7") out.push({ path, type: "file", mode, content: body.toString("utf8") });
   }
   return out;
+}
+
+/** The most a build context's files may hold in all: what a 16 MiB WebSocket message (gateway.ts) carries as base64. */
+export const maxContextBytes = 12 * 1024 * 1024;
+// One character class and a length check (a pattern of repeated groups overflows the stack on megabytes).
+const isBase64 = (s: string) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s);
+
+type ContextFile = { path: string; type: "file" | "dir"; content?: string; bytes?: Uint8Array };
+
+/** A build context as the page sent it (untrusted JSON): checked, binary files (`bytesBase64`) decoded to bytes. */
+export function decodeBuildContext(raw: unknown): ContextFile[] {
+  if (raw === undefined || raw === null) return [];
+  const refuse = (why: string) => new EngineError(400, `invalid build context: ${why}`);
+  if (!Array.isArray(raw)) throw refuse("expected a list of files");
+  let total = 0;
+  return raw.map((item: unknown, i) => {
+    const e = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
+    if (typeof e["path"] !== "string" || e["path"] === "") throw refuse(`entry ${i} has no path`);
+    const path = e["path"];
+    if (e["type"] !== "file" && e["type"] !== "dir") throw refuse(`"${path}" is neither a file nor a folder`);
+    if (e["type"] === "dir") return { path, type: "dir" };
+    const content = e["content"];
+    const encoded = e["bytesBase64"];
+    if (content !== undefined && typeof content !== "string") throw refuse(`the content of "${path}" is not text`);
+    if (encoded !== undefined && (typeof encoded !== "string" || !isBase64(encoded))) throw refuse(`the bytes of "${path}" are not valid base64`);
+    total += typeof encoded === "string" ? (encoded.length / 4) * 3 : Buffer.byteLength(content ?? "", "utf8");
+    if (total > maxContextBytes) throw refuse(`its files hold more than ${maxContextBytes / 1024 / 1024} MiB, the gateway's limit`);
+    if (typeof encoded === "string") return { path, type: "file", bytes: Buffer.from(encoded, "base64") };
+    return { path, type: "file", ...(content !== undefined ? { content } : {}) };
+  });
 }

@@ -94,6 +94,13 @@ class ItemQueue<T> implements AsyncIterable<T> {
 const promptText = "@@dockyard:$PWD:@@ ";
 const promptMarker = /@@dockyard:([^$\n]*?):@@ /;
 
+/** Bytes as base64 (btoa, so it runs in the page as well as in Node), in chunks that spread safely into fromCharCode. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 const abortError = () => (typeof DOMException === "function" ? new DOMException("This operation was aborted", "AbortError") : new Error("aborted"));
 
 export class RemoteEngine implements Engine {
@@ -267,8 +274,8 @@ export class RemoteEngine implements Engine {
   }
   imageBuild(context: BuildContextEntry[], options: BuildOptions): Promise<BuildResult> {
     const { onProgress, signal, ...rest } = options;
-    // The gateway takes text contents; binary bytes (for the simulator's ADD) are not sent as JSON.
-    const entries = context.map(({ bytes: _bytes, ...entry }) => entry);
+    // JSON carries text only: a binary file travels as base64 (its lossy `content` stays home).
+    const entries = context.map(({ bytes, content, ...entry }) => (bytes ? { ...entry, bytesBase64: toBase64(bytes) } : { ...entry, ...(content !== undefined ? { content } : {}) }));
     return this.#call("imageBuild", [entries, rest], (e) => onProgress?.(e as never), signal);
   }
   systemAuth(auth: AuthConfig): Promise<AuthResponse> { return this.#call("systemAuth", [{ serveraddress: auth.serveraddress }]); }

@@ -188,6 +188,10 @@ export function containerPlan(project: Project, serviceName: string, number: num
     ...(Object.keys(exposed).length > 0 ? { ExposedPorts: exposed } : {}),
     ...(health ? { Healthcheck: health } : {}),
     ...(typeof service["stop_signal"] === "string" ? { StopSignal: service["stop_signal"] } : {}),
+    // stop_grace_period becomes the container's stop timeout, in whole seconds, as compose sets it.
+    ...(typeof service["stop_grace_period"] === "string" && parseGoDuration(service["stop_grace_period"]) !== undefined
+      ? { StopTimeout: Math.trunc(parseGoDuration(service["stop_grace_period"])! / 1e9) }
+      : {}),
     ...(first ? { NetworkingConfig: { Aliases: aliasesFor(first[1]), ...(typeof first[1]?.["ipv4_address"] === "string" ? { IPAddress: first[1]["ipv4_address"] as string } : {}) } } : {}),
     HostConfig: {
       RestartPolicy: options.oneOff ? { Name: "no" } : restartPolicy(service.restart),
