@@ -1,6 +1,7 @@
 /** docker attach: the terminal joins a running container's output (or its shell), as if it had started it. */
 import type { CommandSpec } from "../command.ts";
 import { describeError } from "./errors.ts";
+import { waitWithSignalProxy } from "./signal-proxy.ts";
 
 export const attach: CommandSpec = {
   name: "attach",
@@ -31,16 +32,12 @@ export const attach: CommandSpec = {
       const streaming = (async () => {
         for await (const chunk of output) (chunk.stream === "stdout" ? io.stdout : io.stderr)(chunk.text);
       })();
-      // With --sig-proxy (the default), Ctrl-C reaches the container's main process as SIGINT.
-      const forwardInterrupt = () => void engine.containerKill(name!, "SIGINT").catch(() => {});
-      if (flags["sig-proxy"] !== false) io.signal?.addEventListener("abort", forwardInterrupt, { once: true });
       try {
-        const { StatusCode } = await engine.containerWait(name!, io.signal ? { signal: io.signal } : {});
+        const code = await waitWithSignalProxy(engine, name!, io.signal, flags["sig-proxy"] !== false);
         await streaming;
-        return StatusCode;
+        return code;
       } finally {
         abort.abort();
-        io.signal?.removeEventListener("abort", forwardInterrupt);
       }
     } catch (error) {
       if (io.signal?.aborted) return 130;

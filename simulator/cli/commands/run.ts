@@ -7,6 +7,7 @@ import { describeError } from "./errors.ts";
 import { pullWithProgress } from "./pull.ts";
 import { absoluteBinds, parseMount, parsePublish } from "./publish.ts";
 import { applyResourceFlags, resourceFlags } from "./resource-flags.ts";
+import { waitWithSignalProxy } from "./signal-proxy.ts";
 
 /** Flags shared by `docker create` and `docker run`. */
 export const containerFlags: FlagSpec[] = ([
@@ -170,16 +171,12 @@ export const run: CommandSpec = {
         return 0;
       }
     }
-    // Ctrl-C: the CLI forwards SIGINT to the container (PID 1 may ignore it) and gives the prompt back.
-    const forwardInterrupt = () => void ctx.engine.containerKill(id, "SIGINT").catch(() => {});
-    ctx.io.signal?.addEventListener("abort", forwardInterrupt, { once: true });
     try {
-      const { StatusCode } = await ctx.engine.containerWait(id, ctx.io.signal ? { signal: ctx.io.signal } : {});
+      const code = await waitWithSignalProxy(ctx.engine, id, ctx.io.signal);
       await streaming;
-      return StatusCode;
+      return code;
     } finally {
       abort.abort();
-      ctx.io.signal?.removeEventListener("abort", forwardInterrupt);
     }
   },
 };

@@ -9,6 +9,7 @@ import { ensureImages } from "../../../compose/images.ts";
 import { createProject, selectServices, startProject } from "../../../compose/up.ts";
 import { engineMessage, failure, projectContainers } from "../../../compose/runtime.ts";
 import { loadFor, operation, runtimeFor, type ComposeCommand } from "./shared.ts";
+import { waitWithSignalProxy } from "../signal-proxy.ts";
 
 export const exec: ComposeCommand = {
   name: "exec",
@@ -134,16 +135,13 @@ async function runOneOff(ctx: CommandContext, global: FlagValues, flags: FlagVal
       return 0;
     }
   }
-  const forwardInterrupt = () => void ctx.engine.containerKill(id, "SIGINT").catch(() => {});
-  ctx.io.signal?.addEventListener("abort", forwardInterrupt, { once: true });
   try {
-    const { StatusCode } = await ctx.engine.containerWait(id, ctx.io.signal ? { signal: ctx.io.signal } : {});
+    const code = await waitWithSignalProxy(ctx.engine, id, ctx.io.signal);
     await streaming;
     if (flags["rm"] === true) await ctx.engine.containerRemove(id, { force: true }).catch(() => {});
-    return StatusCode;
+    return code;
   } finally {
     abort.abort();
-    ctx.io.signal?.removeEventListener("abort", forwardInterrupt);
   }
 }
 
