@@ -4,7 +4,7 @@ import type { DockerEvent } from "../../engine/events.ts";
 import { parseFilters } from "../../engine/filters.ts";
 import { asStruct, parseTemplate, type CompiledTemplate } from "../format/template/index.ts";
 import { describeError } from "./errors.ts";
-import { parseTimeFlag } from "./time-flags.ts";
+import { parseTimeFlag, rfc3339NanoFixed } from "./time-flags.ts";
 
 export const events: CommandSpec = {
   name: "events",
@@ -53,13 +53,6 @@ export function prettyEvent(event: DockerEvent): string {
     .sort()
     .map((k) => `${k}=${event.Actor.Attributes[k]}`);
   return `${rfc3339NanoFixed(event.timeNano)} ${event.Type} ${event.Action} ${event.Actor.ID}${attributes.length > 0 ? ` (${attributes.join(", ")})` : ""}\n`;
-}
-
-/** Go's RFC3339NanoFixed in UTC: always nine fractional digits. */
-function rfc3339NanoFixed(timeNano: number): string {
-  const ms = Math.floor(timeNano / 1e6);
-  const nanos = String(Math.round(timeNano - ms * 1e6)).padStart(6, "0");
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, `.$1${nanos}Z`);
 }
 
 /** The template's view of an event: Go's field names, and the API's JSON for `{{json .}}`. */

@@ -1,6 +1,6 @@
 import type { CommandSpec } from "../command.ts";
 import { describeError } from "./errors.ts";
-import { parseTimeFlag } from "./time-flags.ts";
+import { parseTimeFlag, rfc3339NanoFixed } from "./time-flags.ts";
 
 /** docker logs / docker container logs */
 export const logs: CommandSpec = {
@@ -30,7 +30,7 @@ export const logs: CommandSpec = {
         ...(until !== undefined ? { until } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
       })) {
-        const text = stamp ? `${rfc3339Nano(chunk.time)} ${chunk.text}` : chunk.text;
+        const text = stamp ? `${rfc3339NanoFixed(chunk.time * 1e6)} ${chunk.text}` : chunk.text;
         (chunk.stream === "stdout" ? io.stdout : io.stderr)(text);
       }
       return 0;
@@ -40,6 +40,3 @@ export const logs: CommandSpec = {
     }
   },
 };
-
-/** 2026-11-28T12:00:00.123456789Z, as docker logs -t prints times. */
-const rfc3339Nano = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000000Z");

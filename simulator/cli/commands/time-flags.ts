@@ -10,3 +10,10 @@ export function parseTimeFlag(value: string, now: number): number {
   if (!Number.isNaN(parsed)) return parsed;
   throw new Error(`invalid value for "since": failed to parse value as time or duration: "${value}"`);
 }
+
+/** Go's RFC3339NanoFixed in UTC, always nine fractional digits, as `docker logs -t` and `docker events` print times. */
+export function rfc3339NanoFixed(timeNano: number): string {
+  const ms = Math.floor(timeNano / 1e6);
+  const nanos = String(Math.round(timeNano - ms * 1e6)).padStart(6, "0");
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, `.$1${nanos}Z`);
+}
