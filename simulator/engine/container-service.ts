@@ -5,31 +5,22 @@ import type {
 import { EngineError, conflict, invalidParameter, notFound } from "../backend/errors.ts";
 import { Container } from "./container.ts";
 import type { Daemon } from "./daemon.ts";
-import { imageSize } from "./image-store.ts";
 import { generateName } from "./names.ts";
-import type { SignalName } from "./process.ts";
-import { shellQuote, startProcess, StartError } from "./runtime.ts";
+import { StartError } from "./runtime.ts";
 import { containerFilter } from "./filters.ts";
 import { checkResources } from "./resources.ts";
-import { sampleStats } from "./stats.ts";
-import { extractArchive, isDirMode, readArchive, statPath } from "./archive.ts";
+import { containerStatsOf } from "./container-stats.ts";
+import { containerPathArchive, containerPathStat, extractIntoContainer } from "./container-archive.ts";
+import { execConsole, mergeEnv, runExec, type ExecOptions } from "./container-exec.ts";
 import { populate, resolveMounts } from "./mounts.ts";
-import { apiPorts } from "./ports.ts";
 import type { HttpRequest, HttpResponse } from "./http.ts";
 import { containerNet, hostRequest } from "./container-net.ts";
 import { inspectContainer, processTable } from "./container-inspect.ts";
-import { follow, splitLines } from "./container.ts";
-import { HealthMonitor, probeCommand, type HealthProbe } from "./health.ts";
-
-const SIGNALS = new Set(["SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGWINCH", "SIGKILL"]);
-const SIGNAL_BY_NUMBER: Record<string, string> = { "1": "SIGHUP", "2": "SIGINT", "3": "SIGQUIT", "9": "SIGKILL", "10": "SIGUSR1", "12": "SIGUSR2", "15": "SIGTERM", "28": "SIGWINCH" };
-
-/** `TERM`, `SIGTERM`, `15` -> `SIGTERM`; undefined for what Docker rejects. */
-export function parseSignal(text: string): (SignalName | "SIGKILL") | undefined {
-  const upper = text.toUpperCase();
-  const name = SIGNAL_BY_NUMBER[upper] ?? (upper.startsWith("SIG") ? upper : `SIG${upper}`);
-  return SIGNALS.has(name) ? (name as SignalName | "SIGKILL") : undefined;
-}
+import { containerSummaries } from "./container-list.ts";
+import { follow } from "./container.ts";
+import { watchHealth } from "./container-health.ts";
+import { containerLogLines } from "./container-logs.ts";
+import { parseSignal, signalNumberOf } from "./signals.ts";
 
 export class ContainerService {
   constructor(protected readonly d: Daemon) {}
@@ -157,37 +148,7 @@ export class ContainerService {
       throw error;
     }
     this.#containerEvent("start", c);
-    this.#watchHealth(c);
-  }
-
-  readonly #healthWatched = new WeakSet<Container>();
-
-  /** Start the HEALTHCHECK probes of a container that just started, if it has one. */
-  #watchHealth(c: Container): void {
-    c.health?.stop();
-    c.health = undefined;
-    const config = c.config.Healthcheck;
-    const argv = probeCommand(config?.Test);
-    if (!config || !argv) return;
-    if (!this.#healthWatched.has(c)) {
-      // A restart policy brings the process back without containerStart: probe it again then.
-      this.#healthWatched.add(c);
-      let was = c.status;
-      c.actor.subscribe(() => {
-        if (c.status === "running" && was === "restarting") this.#watchHealth(c);
-        was = c.status;
-      });
-    }
-    const probe: HealthProbe = async (cmd, signal) => {
-      let output = "";
-      const proc = await this.#startExec(c, { Cmd: cmd }, () => (text) => (output += text));
-      signal.addEventListener("abort", () => proc.kill("SIGKILL"), { once: true });
-      return { exitCode: await proc.exit, output };
-    };
-    c.health = new HealthMonitor(config, argv, this.d.clock, (cmd, signal) => probe(cmd, signal).catch((error: unknown) => {
-      if (error instanceof StartError) return { exitCode: -1, output: execError(error.message) };
-      throw error;
-    }), (status) => this.#containerEvent(`health_status: ${status}`, c));
+    watchHealth(this.d, c, (status) => this.#containerEvent(`health_status: ${status}`, c));
   }
 
   async containerStop(idOrName: string, options: { timeout?: number; signal?: string } = {}): Promise<void> {
@@ -268,29 +229,13 @@ export class ContainerService {
     return c.rootfs.changes((path) => path === "/etc/hostname" || path === "/etc/hosts" || path === "/etc/resolv.conf").map((ch) => ({ Kind: ch.kind === "C" ? 0 : ch.kind === "A" ? 1 : 2, Path: ch.path }));
   }
 
-  async containerExec(idOrName: string, config: ExecConfig, options: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal; stdin?: string } = {}): Promise<{ ExitCode: number }> {
+  async containerExec(idOrName: string, config: ExecConfig, options: ExecOptions = {}): Promise<{ ExitCode: number }> {
     const c = this.find(idOrName);
     this.d.api("POST", `/containers/${c.id.slice(0, 12)}/exec`);
     if (c.status === "paused") throw conflict(`container ${c.id} is paused, unpause the container before exec`);
     if (!c.running) throw conflict(`container ${c.id} is not running`);
     this.#containerEvent("exec_create", c, { execID: this.d.ids() });
-    const write = (stream: OutputChunk["stream"]) => (text: string) => options.onOutput?.({ stream, text, time: this.d.clock.now() });
-    let proc;
-    try {
-      proc = await this.#startExec(c, config, write, false, options.stdin);
-    } catch (error) {
-      if (error instanceof StartError) throw new EngineError(400, execError(error.message));
-      throw error;
-    }
-    const stop = () => proc.kill("SIGKILL");
-    options.signal?.addEventListener("abort", stop, { once: true });
-    const stopOnExit = c.listen((chunk) => chunk === null && stop());
-    try {
-      return { ExitCode: await proc.exit };
-    } finally {
-      stopOnExit();
-      options.signal?.removeEventListener("abort", stop);
-    }
+    return runExec(this.d, c, config, options);
   }
 
   async containerConsole(idOrName: string): Promise<ContainerConsole> {
@@ -309,34 +254,7 @@ export class ContainerService {
     this.d.api("POST", `/containers/${c.id.slice(0, 12)}/exec`);
     if (c.status === "paused") throw conflict(`container ${c.id} is paused, unpause the container before exec`);
     if (!c.running) throw conflict(`container ${c.id} is not running`);
-    const proc = await this.#startExec(c, config, () => () => {}, true).catch((error: unknown) => {
-      throw error instanceof StartError ? new EngineError(400, execError(error.message)) : error;
-    });
-    if (!proc.console) throw invalidParameter("not an interactive shell");
-    const stopOnExit = c.listen((chunk) => chunk === null && proc.kill("SIGKILL"));
-    void proc.exit.then(stopOnExit);
-    return proc.console;
-  }
-
-  #startExec(c: Container, config: ExecConfig, write: (stream: OutputChunk["stream"]) => (text: string) => void, interactive = false, stdin?: string) {
-    return startProcess(
-      {
-        argv: config.Cmd,
-        env: { HOSTNAME: c.config.Hostname, HOME: "/root", ...Object.fromEntries(mergeEnv(c.config.Env, config.Env ?? []).map(splitEnv)) },
-        workingDir: config.WorkingDir || c.config.WorkingDir || "/",
-        hostname: c.config.Hostname,
-        user: config.User ?? c.config.User ?? "",
-        fs: c.fs,
-        rootfs: c.rootfs,
-        programs: c.image.programs,
-        processes: () => c.processes(),
-        ...(c.net ? { net: c.net } : {}),
-        interactive,
-        ...(stdin !== undefined ? { stdin } : {}),
-      },
-      { stdout: write("stdout"), stderr: write("stderr") },
-      this.d.clock,
-    );
+    return execConsole(this.d, c, config);
   }
 
   async *containerAttach(idOrName: string, options: { signal?: AbortSignal; stdin?: string } = {}): AsyncIterable<OutputChunk> {
@@ -354,23 +272,7 @@ export class ContainerService {
   }
 
   protected summaries(all: boolean, size = false): ContainerSummary[] {
-    const now = this.d.clock.now();
-    return [...this.d.containers.values()]
-      .filter((c) => all || c.running || c.status === "restarting")
-      .sort((a, b) => b.created - a.created || b.seq - a.seq)
-      .map((c) => ({
-        Id: c.id,
-        Names: [`/${c.name}`],
-        Image: c.imageRef,
-        ImageID: c.image.id,
-        Command: [c.path, shellQuote(c.args)].filter(Boolean).join(" "),
-        Created: Math.floor(c.created / 1000),
-        State: c.status,
-        Status: c.statusText(now),
-        Ports: apiPorts(c.ports, Object.keys(c.config.ExposedPorts ?? {})),
-        Labels: { ...c.config.Labels },
-        ...(size ? { SizeRw: c.sizeRw(), SizeRootFs: c.sizeRw() + imageSize(c.image) } : {}),
-      }));
+    return containerSummaries(this.d, all, size);
   }
 
   async containerList(options: { all?: boolean; size?: boolean; limit?: number; filters?: Record<string, string[]> } = {}): Promise<ContainerSummary[]> {
@@ -427,42 +329,28 @@ export class ContainerService {
     }
   }
 
-
   async containerStats(idOrName: string): Promise<ContainerStats> {
     const c = this.find(idOrName);
     this.d.api("GET", `/containers/${c.id.slice(0, 12)}/stats?stream=false`);
-    const networks = this.d.networks.networksOf(c.id).filter(({ network }) => network.name !== "none" && network.name !== "host").map(({ network }) => network.name);
-    return sampleStats(c, this.d.clock.now(), c.actor.getSnapshot().context.startedAt, networks);
+    return containerStatsOf(this.d, c);
   }
 
   async containerStatPath(idOrName: string, path: string): Promise<PathStat> {
     const c = this.find(idOrName);
     this.d.api("HEAD", `/containers/${c.id.slice(0, 12)}/archive?path=${encodeURIComponent(path)}`);
-    const stat = await statPath(c.fs, path);
-    if (!stat) throw notFound(`Could not find the file ${path} in container ${c.name}`);
-    return stat;
+    return containerPathStat(c, path);
   }
 
   async containerArchive(idOrName: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }> {
     const c = this.find(idOrName);
     this.d.api("GET", `/containers/${c.id.slice(0, 12)}/archive?path=${encodeURIComponent(path)}`);
-    const stat = await statPath(c.fs, path);
-    if (!stat) throw notFound(`Could not find the file ${path} in container ${c.name}`);
-    return { stat, entries: await readArchive(c.fs, path) };
+    return containerPathArchive(c, path);
   }
 
   async containerExtract(idOrName: string, dir: string, entries: ArchiveEntry[]): Promise<void> {
     const c = this.find(idOrName);
     this.d.api("PUT", `/containers/${c.id.slice(0, 12)}/archive?path=${encodeURIComponent(dir)}`);
-    const stat = await statPath(c.fs, dir);
-    if (!stat) throw notFound(`Could not find the file ${dir} in container ${c.name}`);
-    if (!isDirMode(stat.mode)) throw invalidParameter(`extraction point is not a directory`);
-    try {
-      await extractArchive(c.fs, dir, entries);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw /EROFS|read-only/i.test(message) ? invalidParameter("mounted volume is marked read-only") : invalidParameter(message);
-    }
+    return extractIntoContainer(c, dir, entries);
   }
 
   async containerCommit(idOrName: string, options: CommitOptions = {}): Promise<{ Id: string }> {
@@ -471,10 +359,6 @@ export class ContainerService {
     return { Id: this.d.images.commit(c, options).id };
   }
 
-  /**
-   * A connection from the host to a published port, as docker-proxy forwards it: refused when
-   * nothing publishes the port, reset when the container has no server listening there.
-   */
   async containerPrune(): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }> {
     this.d.api("POST", "/containers/prune");
     const deleted: string[] = [];
@@ -491,35 +375,7 @@ export class ContainerService {
   async *containerLogs(idOrName: string, options: LogsOptions = {}): AsyncIterable<OutputChunk> {
     const c = this.find(idOrName);
     this.d.api("GET", `/containers/${c.id.slice(0, 12)}/logs${options.follow ? "?follow=1" : ""}`);
-    const wanted = (chunk: OutputChunk) =>
-      (chunk.stream === "stdout" ? options.stdout ?? true : options.stderr ?? true) &&
-      (options.since === undefined || chunk.time >= options.since) &&
-      (options.until === undefined || chunk.time < options.until);
-    let past = splitLines(c.logs).filter(wanted);
-    if (options.tail !== undefined) past = options.tail <= 0 ? [] : past.slice(-options.tail);
-    if (!options.follow || !(c.running || c.status === "restarting")) {
-      yield* past;
-      return;
-    }
-    for await (const chunk of follow(c, past, options.signal)) if (wanted(chunk)) yield chunk;
+    yield* containerLogLines(c, options);
   }
 }
-
-/** runc's exec failure text, from its create failure text. */
-const execError = (message: string) =>
-  message.replace(/^failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: /, "OCI runtime exec failed: exec failed: unable to start container process: ");
-
-/** Image env first, then the container's, a later KEY replacing an earlier one. */
-function mergeEnv(base: string[], extra: string[]): string[] {
-  const merged = new Map(base.map((e) => [e.split("=")[0]!, e]));
-  for (const e of extra) merged.set(e.split("=")[0]!, e);
-  return [...merged.values()];
-}
-
-const splitEnv = (e: string): [string, string] => {
-  const i = e.indexOf("=");
-  return i < 0 ? [e, ""] : [e.slice(0, i), e.slice(i + 1)];
-};
-
-const signalNumberOf = (signal: string) => ({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15, SIGWINCH: 28 })[signal] ?? 15;
 

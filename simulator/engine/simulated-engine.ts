@@ -13,7 +13,7 @@ import { inspectNetwork, type Network } from "./network-service.ts";
 import { ENGINE_VERSION, versionInfo } from "./versions.ts";
 
 export type SimulatedEngineOptions = DaemonOptions;
-export { parseSignal } from "./container-service.ts";
+export { parseSignal } from "./signals.ts";
 
 /** The Engine the browser runs: the container API from ContainerService, the rest here. */
 export class SimulatedEngine extends ContainerService implements Engine {
