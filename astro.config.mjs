@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { fileURLToPath } from "node:url";
 
 /**
  * Monaco's modules import their own CSS. Astro would link that CSS into every page whose scripts
@@ -18,6 +19,28 @@ const lazyMonacoCss = {
   /** @param {string} id */
   load(id) {
     return id === "\0dockyard:monaco-css" ? "export {};" : undefined;
+  },
+};
+
+/**
+ * just-bash ships a browser bundle with every shell command in one file (~350 KB gzipped) and a Node
+ * build that loads each command when first run. The browser build of the site uses the Node build,
+ * with the few Node built-ins it imports replaced by browser stand-ins (src/shims/node-builtins.ts):
+ * the simulator then starts with the shell's core and fetches commands like awk or jq on demand.
+ */
+const justBashNode = fileURLToPath(new URL("./node_modules/just-bash/dist/bundle/index.js", import.meta.url));
+const nodeShims = fileURLToPath(new URL("./src/shims/node-builtins.ts", import.meta.url));
+const nativeOnly = fileURLToPath(new URL("./src/shims/unavailable-module.ts", import.meta.url));
+const lazyJustBash = {
+  name: "dockyard:lazy-just-bash",
+  enforce: /** @type {const} */ ("pre"),
+  /** @param {string} id @param {string | undefined} importer @param {{ ssr?: boolean }} [options] */
+  resolveId(id, importer, options) {
+    if (options?.ssr) return undefined;
+    if (id === "just-bash") return justBashNode;
+    if ((id === "node-liblzma" || id === "@mongodb-js/zstd") && importer && /[\\/]just-bash[\\/]/.test(importer)) return nativeOnly;
+    if (id.startsWith("node:") && importer && /[\\/]just-bash[\\/]dist[\\/]bundle[\\/]/.test(importer)) return nodeShims;
+    return undefined;
   },
 };
 
@@ -42,7 +65,7 @@ export default defineConfig({
   },
   server: { port: 4321 },
   vite: {
-    plugins: [lazyMonacoCss],
+    plugins: [lazyMonacoCss, lazyJustBash],
     resolve: {
       // monaco-yaml's worker imports Monaco by its old file path; monaco-editor's exports map it without "esm/vs/".
       alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: "monaco-editor/$1" }],

@@ -1,7 +1,9 @@
 /**
  * Page benchmarks in Chromium against the production build (`astro preview`):
- * - the JavaScript a lesson page loads before its terminal is usable, gzipped (target <= 200 KB);
- * - the time from navigation to the terminal's prompt on localhost (target <= 1 s).
+ * - the JavaScript a lesson page loads before its terminal shows a prompt, gzipped (target <= 200 KB);
+ * - the time from navigation to the terminal's prompt on localhost (target <= 1 s);
+ * - for the whole picture: the JavaScript once the engine has loaded behind the prompt, and the time
+ *   from navigation to the answer of a command typed as soon as the prompt shows.
  * Builds the site first unless DOCKYARD_BENCH_NO_BUILD is set (then dist/ must exist).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -29,57 +31,91 @@ export async function pageLoad(): Promise<BenchResult[]> {
     browser = await chromium.launch({ args: ["--no-sandbox"], ...(executablePath ? { executablePath } : {}) });
     const bytes = await initialScript(browser, `${base}${LESSON}`);
     const ready: number[] = [];
-    for (let i = 0; i < RUNS; i++) ready.push(await terminalReady(browser, `${base}${LESSON}`));
+    const answered: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await terminalReady(browser, `${base}${LESSON}`);
+      ready.push(run.ready);
+      answered.push(run.answered);
+    }
     const kb = (n: number) => n / 1024;
-    const biggest = bytes.files.sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((f) => `${f.name} ${kb(f.gzip).toFixed(0)} KB`).join(", ");
+    const biggest = bytes.initialFiles.sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((f) => `${f.name} ${kb(f.gzip).toFixed(0)} KB`).join(", ");
     return [
-      { name: "lesson page: JS before the terminal is usable (gzip)", value: kb(bytes.total), unit: "KB", target: 200, better: "lower", note: `largest: ${biggest}` },
-      { name: "lesson page: JS before the simulator loads (gzip)", value: kb(bytes.beforeSimulator), unit: "KB", target: 200, better: "lower" },
+      { name: "lesson page: JS until the terminal's prompt (gzip)", value: kb(bytes.initial), unit: "KB", target: 200, better: "lower", note: `largest: ${biggest}` },
+      { name: "lesson page: JS once the engine has loaded (gzip)", value: kb(bytes.total), unit: "KB", better: "lower", note: "fetched behind the prompt, when idle or on the first key" },
       { name: "lesson page: terminal ready after navigation", value: median(ready), unit: "ms", target: 1000, better: "lower", note: `median of ${RUNS}, Chromium, localhost` },
+      { name: "lesson page: first command answered after navigation", value: median(answered), unit: "ms", better: "lower", note: "`docker --version` typed at the first prompt" },
     ];
   } finally {
     await browser?.close();
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    if (server.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // The preview server has already gone (its failure is the error being reported).
+      }
+    }
   }
 }
 
-/** Every script the page fetched until its prompt showed, with gzipped sizes (the server may not compress). */
+/**
+ * The scripts the page fetched until its prompt showed, and all of them once the engine had loaded,
+ * with gzipped sizes (the server may not compress).
+ */
 async function initialScript(browser: Browser, url: string) {
-  const page = await browser.newPage();
-  const files: { name: string; gzip: number }[] = [];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(markReady);
+  const bodies = new Map<string, number>();
   const pending: Promise<void>[] = [];
   page.on("response", (response) => {
     const type = response.headers()["content-type"] ?? "";
     if (!/javascript/.test(type) && !response.url().endsWith(".js")) return;
-    pending.push(response.body().then((body) => void files.push({ name: new URL(response.url()).pathname.replace(/^.*\//, ""), gzip: gzipSync(body, { level: 9 }).length }), () => undefined));
+    pending.push(response.body().then((body) => void bodies.set(response.url(), gzipSync(body, { level: 9 }).length), () => undefined));
   });
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector("dockyard-terminal")?.getAttribute("data-state") === "ready", undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => (document.querySelector("dockyard-terminal") as unknown as { simulator?: unknown } | null)?.simulator !== undefined, undefined, { timeout: 60_000 });
+  await page.waitForLoadState("networkidle");
   await Promise.all(pending);
-  await page.close();
-  const total = files.reduce((n, f) => n + f.gzip, 0);
-  const simulator = files.filter((f) => /^(simulator|builder|compose)\./.test(f.name)).reduce((n, f) => n + f.gzip, 0);
-  return { files, total, beforeSimulator: total - simulator };
+  // A script counts as initial if the page asked for it before its prompt showed.
+  const { readyAt, scripts } = await page.evaluate(() => ({
+    readyAt: (window as unknown as { __readyAt: number }).__readyAt,
+    scripts: performance.getEntriesByType("resource").map((entry) => ({ url: entry.name, startTime: entry.startTime })),
+  }));
+  await context.close();
+  const files = scripts.filter((s) => bodies.has(s.url)).map((s) => ({ name: new URL(s.url).pathname.replace(/^.*\//, ""), gzip: bodies.get(s.url)!, initial: s.startTime <= readyAt }));
+  const initialFiles = files.filter((f) => f.initial);
+  const sum = (list: { gzip: number }[]) => list.reduce((n, f) => n + f.gzip, 0);
+  return { initialFiles, initial: sum(initialFiles), total: sum(files) };
 }
 
-/** Milliseconds from navigation start to the terminal's prompt (its `data-state` turning `ready`). */
-async function terminalReady(browser: Browser, url: string): Promise<number> {
+/** In the page: note when the terminal's prompt first shows (`data-state` turning `ready`). */
+function markReady(): void {
+  const w = window as unknown as { __readyAt?: number };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("dockyard-terminal")?.getAttribute("data-state") === "ready") {
+      w.__readyAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+}
+
+/**
+ * Milliseconds from navigation start to the terminal's prompt (its `data-state` turning `ready`), and
+ * to the answer of `docker --version` typed the moment the prompt showed.
+ */
+async function terminalReady(browser: Browser, url: string): Promise<{ ready: number; answered: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __readyAt?: number };
-    new MutationObserver((_, observer) => {
-      if (document.querySelector("dockyard-terminal")?.getAttribute("data-state") === "ready") {
-        w.__readyAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-  });
+  await page.addInitScript(markReady);
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { timeout: 60_000 });
-  const at = await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt);
+  const ready = await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt);
+  await page.locator("dockyard-terminal .xterm-helper-textarea").focus();
+  await page.keyboard.type("docker --version\n");
+  await page.waitForFunction(() => /Docker version \d/.test(document.querySelector("dockyard-terminal .xterm-rows")?.textContent ?? ""), undefined, { timeout: 60_000 });
+  const answered = await page.evaluate(() => performance.now());
   await context.close();
-  return at;
+  return { ready, answered };
 }
 
 async function waitForServer(url: string): Promise<void> {

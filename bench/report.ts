@@ -3,7 +3,8 @@ export interface BenchResult {
   name: string;
   value: number;
   unit: string;
-  target: number;
+  /** Absent for figures shown for context, without a target of their own. */
+  target?: number;
   better: "lower" | "higher";
   note?: string | undefined;
 }
@@ -12,9 +13,10 @@ export function formatResults(results: BenchResult[]): string {
   const width = Math.max(...results.map((r) => r.name.length));
   return results
     .map((r) => {
-      const met = r.better === "lower" ? r.value <= r.target : r.value >= r.target;
       const value = `${r.value.toFixed(r.value < 10 ? 2 : 1)} ${r.unit}`;
-      return `${met ? "PASS" : "MISS"}  ${r.name.padEnd(width)}  ${value.padStart(10)}  (target ${r.better === "lower" ? "<=" : ">="} ${r.target} ${r.unit})${r.note ? `  ${r.note}` : ""}`;
+      const verdict = r.target === undefined ? "INFO" : (r.better === "lower" ? r.value <= r.target : r.value >= r.target) ? "PASS" : "MISS";
+      const target = r.target === undefined ? "(no target)" : `(target ${r.better === "lower" ? "<=" : ">="} ${r.target} ${r.unit})`;
+      return `${verdict}  ${r.name.padEnd(width)}  ${value.padStart(10)}  ${target}${r.note ? `  ${r.note}` : ""}`;
     })
     .join("\n");
 }

@@ -22,6 +22,8 @@ export interface ClientHost {
   readFileBuffer?(path: string): Promise<Uint8Array>;
   /** Write a file (docker login keeps credentials in ~/.docker/config.json). */
   writeFile(path: string, text: string): Promise<void>;
+  /** Write a file's bytes as they are (docker cp of a binary file from the real engine). */
+  writeFileBuffer?(path: string, bytes: Uint8Array): Promise<void>;
   /** Create a directory and its parents. */
   mkdir(path: string): Promise<void>;
   /** What a path is, or undefined when nothing is there (docker cp). */

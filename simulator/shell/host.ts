@@ -8,6 +8,7 @@ import type { Clock } from "../engine/clock.ts";
 import { docker } from "../cli/docker.ts";
 import { ShellSession, type LineResult } from "./session.ts";
 import { listTree } from "./host-files.ts";
+import { HOME, HOSTNAME, hostPrompt, USER } from "./identity.ts";
 
 export type OutputSink = (stream: "stdout" | "stderr", text: string) => void;
 
@@ -39,9 +40,7 @@ function stdinText(bytes: unknown): string {
   return /^[\x00-\x7f]*$/.test(latin1) ? latin1 : new TextDecoder().decode(Uint8Array.from(latin1, (c) => c.charCodeAt(0)));
 }
 
-export const HOME = "/home/learner";
-const USER = "learner";
-const HOSTNAME = "dockyard";
+export { HOME };
 
 const unquoted = (line: string) => line.replace(/'[^']*'|"(?:\\.|[^"\\])*"/g, "");
 /** Whether the line sends output anywhere but the terminal (a pipe or a redirection). */
@@ -91,6 +90,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
         readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
         readFileBuffer: (path) => ctx.fs.readFileBuffer(ctx.fs.resolvePath(ctx.cwd, path)),
         writeFile: (path, text) => ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, path), text),
+        writeFileBuffer: (path, bytes) => ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, path), bytes),
         mkdir: (path) => ctx.fs.mkdir(ctx.fs.resolvePath(ctx.cwd, path), { recursive: true }),
         exists: (path) => ctx.fs.exists(ctx.fs.resolvePath(ctx.cwd, path)),
         stat: async (path) => {
@@ -167,9 +167,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
     prompt() {
       const console = consoles.at(-1);
       if (console) return console.prompt();
-      const cwd = session.cwd;
-      const shown = cwd === HOME ? "~" : cwd.startsWith(`${HOME}/`) ? `~${cwd.slice(HOME.length)}` : cwd;
-      return `${USER}@${HOSTNAME}:${shown}$ `;
+      return hostPrompt(session.cwd);
     },
   };
 }

@@ -96,7 +96,10 @@ class DockyardArchitecture extends HTMLElement {
       this.#observer = new MutationObserver(() => {
         const state = this.#terminal?.dataset["state"];
         if (state === "ready") this.#closed = false;
-        if (state === "busy") this.#fx?.newCommand();
+        if (state === "busy") {
+          this.#closed = false; // a line runs, even if the engine told the views about itself at the prompt
+          this.#fx?.newCommand();
+        }
       });
       this.#observer.observe(this.#terminal, { attributes: true, attributeFilter: ["data-state"] });
     }

@@ -9,6 +9,7 @@ import { decodeSetup, encodeSetup } from "./share-link.ts";
 import { terminalFont, terminalTheme } from "./theme.ts";
 import { runEvent, simEvent, stateEvent, type RunEventDetail, type SimEventDetail, type StateEventDetail } from "./events.ts";
 import type { Simulator } from "../../simulator/index.ts";
+import { HOME, hostPrompt } from "../../simulator/shell/identity.ts";
 
 
 /** Simulated registry bandwidth, so layers can be seen downloading; replays pull instantly. */
@@ -27,6 +28,7 @@ export class DockyardTerminal extends HTMLElement {
   #session: ShellSession | undefined;
   #resize: ResizeObserver | undefined;
   #sim: Simulator | undefined;
+  #warmScheduled = false;
   #replaying = false;
   /** The terminal runs on a real Docker engine (the gateway): no replay there. */
   #realEngine = false;
@@ -113,6 +115,7 @@ export class DockyardTerminal extends HTMLElement {
     const readlineKeys = (readline as unknown as { handleKeyEvent(event: KeyboardEvent): boolean }).handleKeyEvent.bind(readline);
     term.attachCustomKeyEventHandler((event) => {
       if (event.type !== "keydown") return readlineKeys(event);
+      this.#session?.warm(); // the learner is typing: the engine should be there by Enter
       const key = event.key.toLowerCase();
       if (event.key === "Tab" && !event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey) {
         event.preventDefault();
@@ -171,6 +174,7 @@ export class DockyardTerminal extends HTMLElement {
         document.dispatchEvent(new CustomEvent<SimEventDetail>(simEvent, { detail: { sim } }));
         return sim;
       },
+      firstPrompt: hostPrompt(HOME),
       setup: parseJson<string[]>(this.dataset["setup"], []),
       historyStore: localHistory,
       sandbox: localSandbox(sandboxKey(this.dataset["scope"] ?? "playground")),
@@ -183,6 +187,11 @@ export class DockyardTerminal extends HTMLElement {
       strings: { ...fallbackStrings, ...parseJson<Partial<SessionStrings>>(this.dataset["strings"], {}) },
       onStateChange: (state: SessionState) => {
         this.dataset["state"] = state;
+        // The prompt is up: fetch the engine once the page has settled, before the first command needs it.
+        if (state === "ready" && !this.#warmScheduled) {
+          this.#warmScheduled = true;
+          whenIdle(() => this.#session?.warm());
+        }
       },
       onCommandDone: (sim) => document.dispatchEvent(new CustomEvent<StateEventDetail>(stateEvent, { detail: { engine: sim.engine } })),
     });
@@ -237,6 +246,12 @@ export class DockyardTerminal extends HTMLElement {
 }
 
 /** xterm-readline keeps the line being edited private; read it for Ctrl-D's test. */
+/** Run once the browser is idle (soon, at the latest): background work that must not delay the page. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(work, { timeout: 1500 });
+  else setTimeout(work, 200);
+}
+
 function lineIsEmpty(readline: Readline): boolean {
   const state = (readline as unknown as { state?: { buffer?: () => string } }).state;
   return typeof state?.buffer === "function" && state.buffer() === "";

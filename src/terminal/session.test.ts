@@ -111,3 +111,92 @@ describe("ShellSession", () => {
     await until(() => history.entries.length === 0);
   });
 });
+
+describe("ShellSession with a deferred engine", () => {
+  const strings = { loading: "loading", welcome: "welcome", tryThis: "try", loadFailed: "failed", setup: "setup", restoring: "restoring {n}", resetDone: "reset", undone: "undone {command}", nothingToUndo: "nothing", shared: "shared", sharedBroken: "broken", simulatedOnly: "simulated only" };
+
+  function deferredSession(load: () => Promise<Simulator>, setup: string[] = []) {
+    let screen = "";
+    const prompts: string[] = [];
+    const keys = fakeReadline();
+    const read = (keys.readline as unknown as { read: (p: string) => Promise<string> }).read;
+    (keys.readline as unknown as { read: (p: string) => Promise<string> }).read = (prompt) => {
+      prompts.push(prompt);
+      return read(prompt);
+    };
+    let loads = 0;
+    let done = 0;
+    const session = new ShellSession({
+      onCommandDone: () => done++,
+      screen: { write: (d) => (screen += d), flush: () => Promise.resolve(), input: () => {} },
+      readline: keys.readline,
+      loadSimulator: () => {
+        loads++;
+        return load();
+      },
+      firstPrompt: "learner@dockyard:~$ ",
+      setup,
+      strings,
+    });
+    void session.start();
+    return { keys, session, screen: () => screen, prompts, loads: () => loads, done: () => done };
+  }
+
+  it("shows the prompt before the simulator loads and loads it once, for the first line", async () => {
+    const ran: string[] = [];
+    const sim = fakeSimulator(async (line) => {
+      ran.push(line);
+      return { stdout: "Docker version 29\n", stderr: "", exitCode: 0 };
+    });
+    const s = deferredSession(async () => sim);
+    await until(() => s.keys.waiting() > 0);
+    expect(s.loads()).toBe(0);
+    expect(s.prompts).toEqual(["learner@dockyard:~$ "]);
+    expect(s.screen()).toContain("welcome");
+    s.session.warm();
+    s.keys.enter("docker --version");
+    await until(() => s.keys.waiting() > 0 && ran.length === 1);
+    expect(s.loads()).toBe(1);
+    expect(s.screen()).toContain("Docker version 29\r\n");
+    // From now on the simulator's own prompt.
+    expect(s.prompts.at(-1)).toBe("$ ");
+  });
+
+  it("tells the views when the engine loads behind the prompt, and only at the line's end when a line loaded it", async () => {
+    const sim = fakeSimulator(async () => ({ stdout: "", stderr: "", exitCode: 0 }));
+    const idle = deferredSession(async () => sim);
+    await until(() => idle.keys.waiting() > 0);
+    idle.session.warm();
+    await until(() => idle.done() === 1);
+    const typed = deferredSession(async () => sim);
+    await until(() => typed.keys.waiting() > 0);
+    typed.keys.enter("docker ps");
+    await until(() => typed.keys.waiting() > 0 && typed.done() > 0);
+    expect(typed.done()).toBe(1);
+  });
+
+  it("says so when the engine fails to load and tries again on the next line", async () => {
+    let fail = true;
+    const sim = fakeSimulator(async () => ({ stdout: "ok\n", stderr: "", exitCode: 0 }));
+    const s = deferredSession(async () => {
+      if (fail) throw new Error("network down");
+      return sim;
+    });
+    await until(() => s.keys.waiting() > 0);
+    s.keys.enter("docker ps");
+    await until(() => s.screen().includes("Error: network down"));
+    await until(() => s.keys.waiting() > 0);
+    fail = false;
+    s.keys.enter("docker ps");
+    await until(() => s.screen().includes("ok\r\n"));
+    expect(s.loads()).toBe(2);
+  });
+
+  it("loads first when there are setup commands to replay", async () => {
+    const sim = fakeSimulator(async () => ({ stdout: "", stderr: "", exitCode: 0 }));
+    const s = deferredSession(async () => sim, ["docker pull busybox"]);
+    await until(() => s.keys.waiting() > 0);
+    expect(s.loads()).toBe(1);
+    expect(s.screen()).toContain("docker pull busybox");
+  });
+});

@@ -36,6 +36,12 @@ export interface SessionOptions {
   screen: Screen;
   readline: Readline;
   loadSimulator: () => Promise<Simulator>;
+  /**
+   * The host's first prompt. When given and there is nothing to replay (no setup, no saved sandbox,
+   * no share link), the prompt appears at once and the simulator loads when `warm()` is called or the
+   * first line is entered, so the page is usable before the engine's code has arrived.
+   */
+  firstPrompt?: string;
   /** Commands replayed (dimmed) before the learner's first prompt. */
   setup: readonly string[];
   strings: SessionStrings;
@@ -83,6 +89,8 @@ export class ShellSession {
   /** The last chunk printed, to know whether the prompt needs a new line first. */
   #lastOutput = "";
   #sim: Simulator | undefined;
+  /** The first simulator while it loads (a deferred start), so it is loaded once. */
+  #loading: Promise<Simulator | undefined> | undefined;
   /** What the learner did since the lesson's setup, for reload, undo and share. */
   #steps: SandboxStep[] = [];
   /** A reset or undo asked for; the loop carries it out between lines. */
@@ -157,10 +165,47 @@ export class ShellSession {
     this.#opts.sandbox?.save(steps);
   }
 
+  /** Start loading the simulator now if a deferred start has not yet (the learner is about to use it). */
+  warm(): void {
+    void this.#engine();
+  }
+
+  /** The simulator, loaded on first need; undefined (and said on screen) if it failed to load. */
+  #engine(): Promise<Simulator | undefined> {
+    if (this.#sim) return Promise.resolve(this.#sim);
+    this.#loading ??= this.#opts.loadSimulator().then(
+      (sim) => {
+        this.#sim ??= sim;
+        // Loaded behind the prompt: the views catch up now. Loaded for a line: that line's end tells them.
+        if (this.#sim === sim && this.#reading) this.#opts.onCommandDone?.(sim);
+        return this.#sim;
+      },
+      (error: unknown) => {
+        this.#loading = undefined; // the next line tries again
+        this.#opts.screen.write(`${ansi.red(this.#opts.strings.loadFailed)} ${String(error)}\r\n`);
+        return undefined;
+      },
+    );
+    return this.#loading;
+  }
+
   /** Load the simulator, replay the setup commands, then serve prompts until stopped. */
   async start(): Promise<void> {
     const { screen, strings } = this.#opts;
     this.#setState("loading");
+    let shared: SharedSetup | undefined;
+    let sharedError: unknown;
+    try {
+      shared = await this.#opts.shared?.();
+    } catch (error) {
+      sharedError = error;
+    }
+    const nothingToReplay = this.#opts.setup.length === 0 && shared === undefined && sharedError === undefined && this.#steps.length === 0;
+    if (this.#opts.firstPrompt !== undefined && nothingToReplay) {
+      screen.write(`${ansi.cyan(strings.welcome)}\r\n${ansi.dim(strings.tryThis)}\r\n\r\n`);
+      await this.#loop();
+      return;
+    }
     screen.write(ansi.dim(strings.loading));
     let sim: Simulator;
     try {
@@ -173,12 +218,7 @@ export class ShellSession {
     this.#sim = sim;
     screen.write(`${ansi.eraseLine}${ansi.cyan(strings.welcome)}\r\n`);
     if (this.#opts.setup.length > 0) await this.#replaySetup(sim);
-    let shared: SharedSetup | undefined;
-    try {
-      shared = await this.#opts.shared?.();
-    } catch (error) {
-      screen.write(`${ansi.red(strings.sharedBroken)} ${error instanceof Error ? error.message : String(error)}\r\n`);
-    }
+    if (sharedError !== undefined) screen.write(`${ansi.red(strings.sharedBroken)} ${sharedError instanceof Error ? sharedError.message : String(sharedError)}\r\n`);
     if (shared) await this.#applyShared(sim, shared);
     else if (this.#steps.length > 0 && this.#replayable()) {
       screen.write(`${ansi.dim(`# ${strings.restoring.replace("{n}", String(commandCount(this.#steps)))}`)}\r\n`);
@@ -240,6 +280,8 @@ export class ShellSession {
       return;
     }
     this.#setState("busy");
+    // A deferred first load still under way finishes first, so it cannot replace the fresh engine.
+    await this.#loading;
     let sim: Simulator;
     try {
       sim = await this.#opts.loadSimulator();
@@ -262,6 +304,7 @@ export class ShellSession {
 
   /** Type a command into the prompt and run it (used by the lesson's ▶ buttons). */
   run(command: string): void {
+    this.warm();
     this.#queue.push(command);
     void this.#typeQueued();
   }
@@ -291,9 +334,8 @@ export class ShellSession {
         this.#request = undefined;
         request.done();
       }
-      const sim = this.#sim!;
       this.#recording = true;
-      const reply = readline.read(sim.prompt());
+      const reply = readline.read(this.#sim?.prompt() ?? this.#opts.firstPrompt ?? "$ ");
       await screen.flush(); // readline arms itself in a write callback; ours runs after it
       this.#reading = true;
       this.#setState("ready");
@@ -306,6 +348,8 @@ export class ShellSession {
       }
       this.#saveHistory();
       this.#setState("busy");
+      const sim = this.#sim ?? (await this.#engine());
+      if (!sim) continue;
       this.#running = new AbortController();
       // Kept as interrupted until it ends: a reload while it runs replays it that way.
       const step: SandboxStep = { run: line, interrupted: true };
