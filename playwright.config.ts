@@ -39,7 +39,12 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } }],
+  projects: [
+    { name: "chromium", testMatch: ["e2e/**/*.spec.ts"], use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+    // After the site's specs: a real engine creating bridges changes the machine's network, and
+    // Chromium aborts requests in flight when that happens (net::ERR_NETWORK_CHANGED).
+    { name: "real-engine", testMatch: ["gateway/**/*.spec.ts"], dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+  ],
   webServer: {
     command: `npx astro preview --host 127.0.0.1 --port ${port}`,
     url: `${baseURL}/en/`,

@@ -10,6 +10,31 @@ test.describe("lesson terminal", () => {
     await expect(terminal).toContainText("Hello from Docker!");
   });
 
+  test("the prompt comes before the engine's code, and a line typed meanwhile runs once it arrives", async ({ page }) => {
+    // Hold the simulator's script back until the prompt has shown.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route(/\/_astro\/simulator\.[^/]*\.js$/, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto("/en/lessons/first-container/");
+    const terminal = terminalOn(page, "Terminal");
+    await waitForPrompt(terminal);
+    await expectOnScreen(terminal, /^learner@dockyard:~\$$/m);
+    expect(await page.evaluate(() => (document.querySelector("dockyard-terminal") as unknown as { simulator?: unknown }).simulator)).toBeUndefined();
+    await terminal.locator(".xterm-screen").click();
+    await page.keyboard.type("docker --version");
+    await page.keyboard.press("Enter");
+    await expect(terminal).toHaveAttribute("data-state", "busy");
+    expect(asked).toBe(true);
+    release();
+    await expectOnScreen(terminal, /^Docker version 29\.\d+\.\d+, build \w+$/m);
+    await waitForPrompt(terminal);
+  });
+
   test("a Run button types the command into the terminal", async ({ page }) => {
     await page.goto("/en/lessons/first-container/");
     const terminal = terminalOn(page, "Terminal");
