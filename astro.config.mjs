@@ -25,11 +25,12 @@ const lazyMonacoCss = {
 /**
  * just-bash ships a browser bundle with every shell command in one file (~350 KB gzipped) and a Node
  * build that loads each command when first run. The browser build of the site uses the Node build,
- * with the few Node built-ins it imports replaced by browser stand-ins (src/shims/node-builtins.ts):
+ * with the few Node built-ins it imports replaced by browser stand-ins (src/shims/: zlib by fflate):
  * the simulator then starts with the shell's core and fetches commands like awk or jq on demand.
  */
 const justBashNode = fileURLToPath(new URL("./node_modules/just-bash/dist/bundle/index.js", import.meta.url));
 const nodeShims = fileURLToPath(new URL("./src/shims/node-builtins.ts", import.meta.url));
+const zlibShim = fileURLToPath(new URL("./src/shims/zlib.ts", import.meta.url));
 const nativeOnly = fileURLToPath(new URL("./src/shims/unavailable-module.ts", import.meta.url));
 const lazyJustBash = {
   name: "dockyard:lazy-just-bash",
@@ -38,8 +39,10 @@ const lazyJustBash = {
   resolveId(id, importer, options) {
     if (options?.ssr) return undefined;
     if (id === "just-bash") return justBashNode;
-    if ((id === "node-liblzma" || id === "@mongodb-js/zstd") && importer && /[\\/]just-bash[\\/]/.test(importer)) return nativeOnly;
-    if (id.startsWith("node:") && importer && /[\\/]just-bash[\\/]dist[\\/]bundle[\\/]/.test(importer)) return nodeShims;
+    if (!importer || !/[\\/]just-bash[\\/]dist[\\/]bundle[\\/]/.test(importer)) return undefined;
+    if (id === "node-liblzma" || id === "@mongodb-js/zstd") return nativeOnly;
+    if (id === "node:zlib") return zlibShim;
+    if (id.startsWith("node:")) return nodeShims;
     return undefined;
   },
 };

@@ -4,6 +4,11 @@
  * machine (real-disk file systems, DNS, worker threads, require) are never reached in the browser;
  * if one ever is, it fails loudly instead of doing something half right.
  */
+import { Buffer } from "buffer";
+
+// Node's global Buffer: just-bash's commands (base64, gzip, tar, jq) use it; the browser has none.
+(globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
+
 const unavailable = (what: string) => (): never => {
   throw new Error(`${what} is not available in the browser`);
 };
@@ -12,9 +17,6 @@ const unavailable = (what: string) => (): never => {
 export const createRequire = () => (id: string) => unavailable(`require("${id}")`)();
 export const Module = {};
 
-// node:zlib: gzip, gunzip and zcat inside the shell (the browser bundle had no zlib either).
-export const gzipSync = unavailable("zlib");
-export const gunzipSync = unavailable("zlib");
 
 // node:async_hooks: only for just-bash's defense-in-depth, which Dockyard turns off.
 export class AsyncLocalStorage<T> {

@@ -35,6 +35,15 @@ test.describe("lesson terminal", () => {
     await waitForPrompt(terminal);
   });
 
+  test("the shell's gzip, tar -z and base64 work in the browser", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await runLine(page, terminal, "docker run --rm busybox sh -c 'echo squeezed | gzip | gunzip; mkdir /d; echo hi > /d/f; tar czf /t.tgz /d && tar xzOf /t.tgz d/f'");
+    await expectOnScreen(terminal, /^squeezed\nhi$/m);
+    await runLine(page, terminal, "echo dockyard | base64");
+    await expectOnScreen(terminal, /^ZG9ja3lhcmQK$/m);
+  });
+
   test("a Run button types the command into the terminal", async ({ page }) => {
     await page.goto("/en/lessons/first-container/");
     const terminal = terminalOn(page, "Terminal");
