@@ -39,6 +39,17 @@ export async function statPath(fs: IFileSystem, path: string): Promise<PathStat 
 
 export const isDirMode = (mode: number) => (mode & MODE_DIR) !== 0;
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A file's body as an archive entry carries it: its text when it is UTF-8, else its bytes (and a lossy text). */
+function fileBody(bytes: Uint8Array): Pick<ArchiveEntry, "content" | "bytes"> {
+  try {
+    return { content: utf8.decode(bytes) };
+  } catch {
+    return { content: new TextDecoder().decode(bytes), bytes };
+  }
+}
+
 /** Every entry under `path`, named from its base name down (a file gives one entry). */
 export async function readArchive(fs: IFileSystem, path: string): Promise<ArchiveEntry[]> {
   const abs = containerPath(path);
@@ -50,7 +61,7 @@ export async function readArchive(fs: IFileSystem, path: string): Promise<Archiv
     else if (stat.isDirectory) {
       entries.push({ path: name, type: "dir", mode });
       for (const child of (await fs.readdir(full)).sort()) await walk(`${full === "/" ? "" : full}/${child}`, `${name}/${child}`);
-    } else entries.push({ path: name, type: "file", content: await fs.readFile(full), mode });
+    } else entries.push({ path: name, type: "file", ...fileBody(await fs.readFileBuffer(full)), mode });
   };
   await walk(abs, abs === "/" ? "." : baseName(abs));
   return entries;
@@ -71,7 +82,7 @@ export async function extractArchive(fs: IFileSystem, dir: string, entries: Arch
       await fs.mkdir(parent, { recursive: true });
       if (existing) await fs.rm(target);
       if (entry.type === "symlink") await fs.symlink(entry.linkTarget ?? "", target);
-      else await fs.writeFile(target, entry.content ?? "");
+      else await fs.writeFile(target, entry.bytes ?? entry.content ?? "");
     }
     if (entry.mode !== undefined && entry.type !== "symlink") await fs.chmod(target, entry.mode).catch(() => undefined);
   }

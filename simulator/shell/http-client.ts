@@ -1,7 +1,7 @@
 /** curl and wget on the simulated host: they reach containers through published ports. */
-import { defineCommand } from "just-bash";
+import { defineCommand, type IFileSystem } from "just-bash";
 import type { HttpRequest, HttpResponse } from "../engine/http.ts";
-import { STATUS_TEXT } from "../engine/http.ts";
+import { bodyBytes, STATUS_TEXT } from "../engine/http.ts";
 
 /** Send a request to host:port; "refused" when nothing listens, "reset" when nothing answers, "unresolved" for an unknown name. */
 export type Connect = (host: string, port: number, request: Omit<HttpRequest, "remoteAddress">) => Promise<HttpResponse | "refused" | "reset" | "unresolved">;
@@ -30,6 +30,14 @@ function parseUrl(text: string): Target | undefined {
 
 const statusLine = (r: HttpResponse) => `HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ""}`.trimEnd();
 const headerBlock = (r: HttpResponse) => `${statusLine(r)}\r\n${Object.entries(r.headers).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`;
+
+/** Two byte arrays as one (headers and body for `curl -i -o`). */
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
 
 type Fetched = { response: HttpResponse } | { code: number; message: string };
 
@@ -113,12 +121,19 @@ export function curlCommand(connect: Connect) {
         if (!silent || showErrors) stderr += `curl: (22) The requested URL returned error: ${response.status}\n`;
         return { stdout, stderr, exitCode: 22 };
       }
-      const text = (include || head ? headerBlock(response) : "") + (head ? "" : response.body);
-      if (output !== undefined) await ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, output), text);
-      else stdout += text;
+      const shown = include || head ? headerBlock(response) : "";
+      if (output === undefined) stdout += shown + (head ? "" : response.body);
+      else await ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, output), head ? shown : concatBytes(new TextEncoder().encode(shown), bodyBytes(response)));
     }
     return { stdout, stderr, exitCode: 0 };
   });
+}
+
+/** GNU wget keeps an existing file: it saves as `name.1`, `name.2`, … instead. */
+async function freeName(fs: IFileSystem, cwd: string, name: string): Promise<string> {
+  let candidate = name;
+  for (let n = 1; await fs.exists(fs.resolvePath(cwd, candidate)); n++) candidate = `${name}.${n}`;
+  return candidate;
 }
 
 /** GNU wget: saves to a file (or `-O -`), with its progress report unless -q. */
@@ -163,13 +178,14 @@ export function wgetCommand(connect: Connect, now: () => number) {
         stderr += `${stamp()} ERROR ${response.status}: ${STATUS_TEXT[response.status] ?? ""}.\n\n`;
         return { stdout, stderr, exitCode: 8 };
       }
-      const name = output ?? (target.path.split("?")[0]!.split("/").pop() || "index.html");
-      const length = new TextEncoder().encode(response.body).length;
+      const name = output ?? (await freeName(ctx.fs, ctx.cwd, target.path.split("?")[0]!.split("/").pop() || "index.html"));
+      const bytes = bodyBytes(response);
+      const length = bytes.length;
       if (name === "-") {
         stdout += response.body;
         continue;
       }
-      await ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, name), response.body);
+      await ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, name), bytes);
       if (!quiet) stderr += `Length: ${length} [${(response.headers["Content-Type"] ?? "text/html").split(";")[0]}]\nSaving to: ‘${name}’\n\n${name.padEnd(20).slice(0, 20)}100%[===================>] ${String(length).padStart(7)}  --.-KB/s    in 0s\n\n${stamp()} (1.00 MB/s) - ‘${name}’ saved [${length}/${length}]\n\n`;
     }
     return { stdout, stderr, exitCode: 0 };

@@ -1,6 +1,6 @@
 /** Static file serving for the web server models: nginx and Apache answer requests from their document roots. */
 import type { ProcessContext } from "../../engine/process.ts";
-import { httpDate, staticFile, type HttpHandler, type HttpRequest, type HttpResponse } from "../../engine/http.ts";
+import { bodyBytes, httpDate, staticFile, type HttpHandler, type HttpRequest, type HttpResponse } from "../../engine/http.ts";
 
 export interface StaticSite {
   root: string;
@@ -29,11 +29,11 @@ export function staticSite(ctx: ProcessContext, site: StaticSite): HttpHandler {
         response = page(404, site, request.path, base);
         if (site.missingLog) ctx.stderr(site.missingLog(request, `${site.root}${request.path.split("?")[0]}`, time));
       } else {
-        const length = new TextEncoder().encode(found.body).length;
+        const length = bodyBytes(found).length;
         response = {
           status: 200,
           headers: { ...base, "Content-Type": found.type, "Content-Length": String(length), "Last-Modified": httpDate(Date.UTC(2025, 9, 7, 17, 4, 7)), Connection: "keep-alive", ETag: `"68e5492f-${length.toString(16)}"`, "Accept-Ranges": "bytes" },
-          body: request.method === "HEAD" ? "" : found.body,
+          ...(request.method === "HEAD" ? { body: "" } : { body: found.body, ...(found.bytes ? { bytes: found.bytes } : {}) }),
         };
       }
     }

@@ -52,9 +52,11 @@ function summary(content: number, transferred: number, dest: string): string {
   return content !== transferred ? `Successfully copied ${size(content)} (transferred ${size(transferred)}) to ${dest}\n` : `Successfully copied ${size(content)} to ${dest}\n`;
 }
 
+/** A file's size in bytes: its bytes when binary, else its text as UTF-8. */
+const fileSize = (e: ArchiveEntry) => e.bytes?.length ?? new TextEncoder().encode(e.content ?? "").length;
 /** Bytes of the tar that carries `entries`: a 512-byte header each, contents padded to 512, two zero blocks. */
-const tarSize = (entries: ArchiveEntry[]) => entries.reduce((n, e) => n + 512 + Math.ceil((e.content?.length ?? 0) / 512) * 512, 1024);
-const contentSize = (entries: ArchiveEntry[]) => entries.reduce((n, e) => n + (e.type === "file" ? (e.content?.length ?? 0) : 0), 0);
+const tarSize = (entries: ArchiveEntry[]) => entries.reduce((n, e) => n + 512 + Math.ceil(fileSize(e) / 512) * 512, 1024);
+const contentSize = (entries: ArchiveEntry[]) => entries.reduce((n, e) => n + (e.type === "file" ? fileSize(e) : 0), 0);
 
 const endsWithDot = (path: string) => path === "." || path.endsWith("/.");
 const assertsDir = (path: string) => path.endsWith("/") || endsWithDot(path);
@@ -86,6 +88,19 @@ function hostPath(host: ClientHost, path: string): string {
   }
   const clean = `/${parts.join("/")}`;
   return endsWithDot(path) ? `${clean === "/" ? "" : clean}/.` : path.endsWith("/") && clean !== "/" ? `${clean}/` : clean;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A host file as an archive entry's body: its text when it is UTF-8, else its bytes (and a lossy text). */
+async function hostFileBody(host: ClientHost, path: string): Promise<Pick<ArchiveEntry, "content" | "bytes">> {
+  if (!host.readFileBuffer) return { content: await host.readFile(path) };
+  const bytes = await host.readFileBuffer(path);
+  try {
+    return { content: utf8.decode(bytes) };
+  } catch {
+    return { content: new TextDecoder().decode(bytes), bytes };
+  }
 }
 
 async function hostStat(host: ClientHost, path: string): Promise<{ type: "file" | "dir"; size: number } | undefined> {
@@ -123,7 +138,7 @@ async function copyOut(engine: Engine, host: ClientHost, container: string, srcP
   for (const entry of plan) {
     const target = `${into === "/" ? "" : into}/${entry.path}`;
     if (entry.type === "dir") await host.mkdir(target);
-    else if (entry.type === "file") await host.writeFile(target, entry.content ?? "");
+    else if (entry.type === "file") await (entry.bytes && host.writeFileBuffer ? host.writeFileBuffer(target, entry.bytes) : host.writeFile(target, entry.content ?? ""));
   }
   const transferred = tarSize(entries);
   return summary(srcIsDir ? transferred : stat.size, transferred, dst);
@@ -141,9 +156,9 @@ async function copyIn(engine: Engine, host: ClientHost, rawSrc: string, containe
     entries = [{ path: name, type: "dir" }];
     for (const e of tree) {
       const full = `${srcClean === "/" ? "" : srcClean}/${e.path}`;
-      entries.push(e.type === "dir" ? { path: `${name}/${e.path}`, type: "dir" } : { path: `${name}/${e.path}`, type: "file", content: await host.readFile(full) });
+      entries.push(e.type === "dir" ? { path: `${name}/${e.path}`, type: "dir" } : { path: `${name}/${e.path}`, type: "file", ...(await hostFileBody(host, full)) });
     }
-  } else entries = [{ path: name, type: "file", content: await host.readFile(srcClean) }];
+  } else entries = [{ path: name, type: "file", ...(await hostFileBody(host, srcClean)) }];
   const dstStat = await engine.containerStatPath(container, dstPath).catch(() => undefined);
   const dstIsDir = dstStat !== undefined && (dstStat.mode & 0x80000000) !== 0;
   let into: string;
