@@ -3,7 +3,8 @@
  * it as PID 1, either as a program model from the catalog or as commands in just-bash.
  */
 import { Bash, defineCommand, type IFileSystem } from "just-bash";
-import { EXEC_COMMAND, programNames, shellView } from "./shell-view.ts";
+import { EXEC_COMMAND, programNames, shellView, type LiveOutput } from "./shell-view.ts";
+import { liveScript } from "./live-output.ts";
 import { explainRunaway, isRunaway, RUNAWAY_EXIT, SHELL_LIMITS } from "../shell/limits.ts";
 import type { HttpHandler } from "./http.ts";
 import { networkCommands, type ContainerNet } from "./container-net.ts";
@@ -229,11 +230,11 @@ async function idle(name: string, args: string[], clock: Clock, signal: AbortSig
   return 0;
 }
 
-/** A just-bash shell over the container's filesystem, with its environment and commands. */
-async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal): Promise<Bash> {
+/** A just-bash shell over the container's filesystem, with its environment and commands (`live`: PID 1's output). */
+async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal, live?: LiveOutput): Promise<Bash> {
   const names = await programNames(launch.rootfs, launch.programs);
   return new Bash({
-    fs: shellView(launch.fs, names, (path) => isBinary(launch.fs, path)),
+    fs: shellView(launch.fs, names, (path) => isBinary(launch.fs, path), live),
     cwd: launch.workingDir || "/",
     env: launch.env,
     sleep: (ms) => sleep(clock, ms, signal),
@@ -258,12 +259,19 @@ async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal):
   });
 }
 
+/** Shells whose `-c SCRIPT` gets live output. */
+const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+
 async function runInShell(launch: Launch, out: ProcessOutput, clock: Clock, signal: AbortSignal): Promise<number> {
-  const bash = await containerBash(launch, clock, signal);
-  const result = await bash.exec(shellQuote(launch.argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/", ...(launch.stdin !== undefined ? { stdin: launch.stdin } : {}) });
+  const busybox = await launch.fs.exists("/bin/busybox");
+  const bash = await containerBash(launch, clock, signal, { stdout: out.stdout, stderr: (text) => out.stderr(busybox ? busyboxMessages(text) : text) });
+  // `sh -c SCRIPT`: the script's commands print as they run (live-output.ts).
+  const [shell = "", flag, script, ...rest] = launch.argv;
+  const argv = flag === "-c" && script !== undefined && SHELLS.has(shell.slice(shell.lastIndexOf("/") + 1)) ? [shell, flag, liveScript(script), ...rest] : launch.argv;
+  const result = await bash.exec(shellQuote(argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/", ...(launch.stdin !== undefined ? { stdin: launch.stdin } : {}) });
   if (result.stdout) out.stdout(result.stdout);
   const runaway = isRunaway(result.stderr);
   const stderr = runaway ? explainRunaway(result.stderr, "sh") : result.stderr;
-  if (stderr) out.stderr((await launch.fs.exists("/bin/busybox")) ? busyboxMessages(stderr) : stderr);
+  if (stderr) out.stderr(busybox ? busyboxMessages(stderr) : stderr);
   return runaway ? RUNAWAY_EXIT : result.exitCode;
 }

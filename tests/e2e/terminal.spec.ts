@@ -118,6 +118,20 @@ test.describe("lesson terminal", () => {
     await expectOnScreen(terminal, /\$ sleep 60\n\^C/);
   });
 
+  test("docker logs -f follows a looping container as it prints, until Ctrl-C", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await runLine(page, terminal, "docker run -d --name ticker busybox sh -c 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 1; done'");
+    await terminal.locator(".xterm-screen").click();
+    await page.keyboard.type("docker logs -f ticker");
+    await page.keyboard.press("Enter");
+    await expectOnScreen(terminal, /^tick 3$/m);
+    await expect(terminal).toHaveAttribute("data-state", "busy");
+    await page.keyboard.press("Control+C");
+    await waitForPrompt(terminal);
+    await runLine(page, terminal, "docker rm -f ticker");
+  });
+
   test("clear clears the screen", async ({ page }) => {
     await page.goto("/en/playground/");
     const terminal = terminalOn(page);

@@ -48,7 +48,9 @@ describe("docker compose up (attached)", () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("Attaching to web-1, worker-1");
     expect(r.stdout).toContain("web-1     | web says hi\n");
-    expect(r.stdout).toContain("worker-1  | working\nworker-1  | done\n");
+    // Both start at once: their lines interleave as they are printed, each container's in order.
+    expect(r.stdout.indexOf("worker-1  | working\n")).toBeGreaterThan(0);
+    expect(r.stdout.indexOf("worker-1  | done\n")).toBeGreaterThan(r.stdout.indexOf("worker-1  | working\n"));
     expect(r.stdout).toContain("web-1 exited with code 0\n");
     expect(r.stdout).toContain("worker-1 exited with code 0\n");
     expect(r.stderr).toContain("web-1     | oops\n");

@@ -12,7 +12,11 @@ describe("docker logs", () => {
     let done = false;
     void following.then(() => (done = true));
     await tick();
-    expect(seen).toBe("");
+    // The first echo has run; the rest come as the script gets to them.
+    expect(seen).toBe("one\n");
+    clock.increment(1000);
+    for (let i = 0; i < 5; i++) await tick();
+    expect(seen).toBe("one\ntwo\n");
     for (let i = 0; i < 20 && !done; i++) {
       clock.increment(500);
       await tick();

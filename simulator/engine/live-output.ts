@@ -1,0 +1,83 @@
+/**
+ * A container's main shell script prints as it runs. just-bash hands a script's output back only
+ * when the script ends, so `sh -c 'while true; do echo hello; sleep 1; done'` would never reach
+ * `docker logs`. Before the script runs, each command whose output goes straight to the script's
+ * own stdout and stderr is given redirections to /proc/1/fd/1 and /proc/1/fd/2 first (its own
+ * redirections still apply after them), and the container's shell view passes what is written there
+ * to the log at once: output arrives command by command, as from a real PID 1.
+ * Output that is captured ($(...)), piped into another command, or redirected by an enclosing
+ * block is left alone, and so are function bodies (their callers decide where output goes).
+ */
+import { parse, serialize, type CommandNode, type PipelineNode, type ScriptNode, type StatementNode } from "just-bash";
+
+export const LIVE_STDOUT = "/proc/1/fd/1";
+export const LIVE_STDERR = "/proc/1/fd/2";
+
+type Redirection = NonNullable<Extract<CommandNode, { type: "SimpleCommand" }>["redirections"]>[number];
+
+const target = (path: string) => ({ type: "Word" as const, parts: [{ type: "Literal" as const, value: path }] });
+const toStdout = (): Redirection => ({ type: "Redirection", fd: null, operator: ">>", target: target(LIVE_STDOUT) }) as Redirection;
+const toStderr = (): Redirection => ({ type: "Redirection", fd: 2, operator: ">>", target: target(LIVE_STDERR) }) as Redirection;
+
+/** The script with live redirections added, or the script unchanged if it does not parse (the shell then reports why). */
+export function liveScript(script: string): string {
+  let ast: ScriptNode;
+  try {
+    ast = parse(script);
+  } catch {
+    return script;
+  }
+  statements(ast.statements);
+  try {
+    return serialize(ast);
+  } catch {
+    return script;
+  }
+}
+
+function statements(list: StatementNode[]): void {
+  for (const statement of list) for (const pipeline of statement.pipelines) pipe(pipeline);
+}
+
+/** In a pipeline only the last command prints to the script's stdout; the others' stderr still does (unless `|&`). */
+function pipe(pipeline: PipelineNode): void {
+  const last = pipeline.commands.length - 1;
+  pipeline.commands.forEach((command, i) => {
+    if (i === last) live(command, true);
+    else if (!pipeline.pipeStderr?.[i]) live(command, false);
+  });
+}
+
+function live(command: CommandNode, stdout: boolean): void {
+  switch (command.type) {
+    case "SimpleCommand": {
+      // Assignments alone print nothing; `exec` would make the redirections the shell's own.
+      const name = command.name?.parts.length === 1 && command.name.parts[0]!.type === "Literal" ? command.name.parts[0]!.value : undefined;
+      if (command.name === null || name === "exec") return;
+      command.redirections = [...(stdout ? [toStdout()] : []), toStderr(), ...command.redirections];
+      return;
+    }
+    case "FunctionDef":
+    case "ArithmeticCommand":
+    case "ConditionalCommand":
+      return;
+    default:
+      // A block whose output goes elsewhere (`done > file`, `} 2>&1`) keeps it all.
+      if (command.redirections.length > 0 || !stdout) return;
+      for (const body of blocks(command)) statements(body);
+  }
+}
+
+function blocks(command: Exclude<CommandNode, { type: "SimpleCommand" | "FunctionDef" | "ArithmeticCommand" | "ConditionalCommand" }>): StatementNode[][] {
+  switch (command.type) {
+    case "If":
+      return [...command.clauses.flatMap((clause) => [clause.condition, clause.body]), ...(command.elseBody ? [command.elseBody] : [])];
+    case "While":
+    case "Until":
+      return [command.condition, command.body];
+    case "Case":
+      return command.items.map((item) => item.body);
+    default:
+      return [command.body];
+  }
+}
