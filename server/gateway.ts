@@ -14,6 +14,7 @@ import { DockerClient, DockerUnreachableError, readAll } from "./docker-client.t
 import { defaultPolicy, PolicyError, type Policy } from "./policy.ts";
 import { ContainerService, engineError, unmap, type CallContext } from "./session-engine.ts";
 import { ImageService } from "./session-images.ts";
+import { hostRequest } from "./host-request.ts";
 import { ResourceService } from "./session-resources.ts";
 import { SessionRegistry, type Quotas, type Session } from "./sessions.ts";
 
@@ -59,6 +60,8 @@ function handlers(session: Session, docker: DockerClient, registry: SessionRegis
   // Open interactive shells of this connection, by the id of the call that opened them.
   // Input may arrive while the shell is still being attached: it waits for it.
   const consoles = new Map<number, Promise<(text: string) => void>>();
+  // The host's curl and wget: a few requests at a time per connection, each within its own limits.
+  let hostRequests = 0;
   return {
     consoleOpen: async (a, ctx) => {
       let ready!: (input: (text: string) => void) => void;
@@ -79,6 +82,15 @@ function handlers(session: Session, docker: DockerClient, registry: SessionRegis
       const input = consoles.get(Number(a[0]));
       if (!input) throw new EngineError(404, "that shell has ended");
       (await input)(String(a[1] ?? ""));
+    },
+    hostRequest: async (a, ctx) => {
+      if (hostRequests >= 8) throw new EngineError(429, "too many requests to published ports at once; wait for one to finish", "system");
+      hostRequests += 1;
+      try {
+        return await hostRequest(() => containers.own({ status: ["running"] }, { all: false }), docker.endpoint, a[0], a[1], ctx.signal);
+      } finally {
+        hostRequests -= 1;
+      }
     },
     version: () => docker.json("GET", "/version"),
     info: () => resources.info(),

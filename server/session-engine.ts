@@ -8,7 +8,7 @@ import type { ArchiveEntry, PathStat, ContainerInspect, ContainerSummary, ExecCo
 import { DockerApiError, DockerUnreachableError, demux, readAll, type DockerClient } from "./docker-client.ts";
 import { containerCreateBody, execBody, PolicyError, type Policy } from "./policy.ts";
 import type { Session, SessionRegistry } from "./sessions.ts";
-import { readTar, tarArchive } from "./tar.ts";
+import { decodeExtractEntries, readTar, tarArchive } from "./tar.ts";
 import { defaultNetworkNames, forgetSessionBridge, sessionBridge, sessionBridgeName } from "./session-bridge.ts";
 
 /** What a streaming method gets: a way to send items to the client, and the client's cancel. */
@@ -16,6 +16,12 @@ export interface CallContext {
   emit: (item: unknown) => void;
   signal: AbortSignal;
 }
+
+/** The most one `docker cp` out of a container may carry (the tar as dockerd sends it). */
+export const maxCopyOutBytes = 32 * 1024 * 1024;
+
+/** An archive entry as it travels to the page: a binary file's bytes as base64. */
+export type WireArchiveEntry = Omit<ArchiveEntry, "bytes"> & { bytesBase64?: string };
 
 const containerNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
@@ -39,7 +45,22 @@ export function unmap<T>(value: T, session: Session): T {
   return JSON.parse(unmapText(JSON.stringify(value), session)) as T;
 }
 
+/**
+ * On a user-defined network Docker's DNS answers to a container's name; the gateway's name is
+ * prefixed, so the name the learner typed becomes an alias on the session's network.
+ */
+export function nameAsAlias(body: Record<string, unknown>, prefix: string, name: string): void {
+  const network = String((body["HostConfig"] as Record<string, unknown>)["NetworkMode"]);
+  if (!network.startsWith(prefix)) return;
+  const networking = (body["NetworkingConfig"] ??= {}) as { EndpointsConfig?: Record<string, { Aliases?: string[] }> };
+  const endpoint = ((networking.EndpointsConfig ??= {})[network] ??= {});
+  if (!endpoint.Aliases?.includes(name)) endpoint.Aliases = [...(endpoint.Aliases ?? []), name];
+}
+
 export class ContainerService {
+  /** Containers made with `--rm`: waiting for one ends when dockerd has removed it, as the docker CLI's wait does. */
+  readonly #autoRemove = new Set<string>();
+
   constructor(readonly docker: DockerClient, readonly session: Session, readonly registry: SessionRegistry, readonly policy: Policy, readonly images: { resolveForRun(ref: string): Promise<string>; exposedPorts(dockerRef: string): Promise<string[]> }) {}
 
   /** This session's containers, as GET /containers/json lists them. */
@@ -90,6 +111,7 @@ export class ContainerService {
     });
     body["Image"] = dockerRef;
     const onDefault = await this.#defaultNetwork(body);
+    if (!onDefault && name) nameAsAlias(body, this.session.prefix, name.replace(/^\//, ""));
     const query = name ? { name: this.session.dockerName(name.replace(/^\//, "")) } : {};
     const post = () => this.docker.json<{ Id: string; Warnings: string[] | null }>("POST", "/containers/create", { query, body });
     try {
@@ -101,6 +123,7 @@ export class ContainerService {
         return post();
       });
       this.session.containers.add(created.Id);
+      if ((body["HostConfig"] as Record<string, unknown>)["AutoRemove"] === true) this.#autoRemove.add(created.Id);
       return { Id: created.Id, Warnings: created.Warnings ?? [] };
     } catch (error) {
       // dockerd names the image it was given; the learner typed another name.
@@ -150,7 +173,7 @@ export class ContainerService {
     const known = this.session.containers.has(ref);
     const id = known ? ref : await this.resolve(ref);
     try {
-      const res = await this.docker.stream("POST", `/containers/${id}/wait`, { query: { condition: "not-running" }, ...(signal ? { signal } : {}) });
+      const res = await this.docker.stream("POST", `/containers/${id}/wait`, { query: { condition: this.#autoRemove.has(id) ? "removed" : "not-running" }, ...(signal ? { signal } : {}) });
       const body = JSON.parse(await readAll(res)) as { StatusCode: number; Error?: { Message: string } | null };
       return { StatusCode: body.StatusCode };
     } catch (error) {
@@ -216,7 +239,8 @@ export class ContainerService {
     return JSON.parse(Buffer.from(String(header ?? ""), "base64").toString("utf8")) as PathStat;
   }
 
-  async archive(ref: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }> {
+  /** GET /containers/{id}/archive: the entries, a file that is not UTF-8 text as `bytesBase64` (JSON carries text only). */
+  async archive(ref: string, path: string): Promise<{ stat: PathStat; entries: WireArchiveEntry[] }> {
     const id = await this.resolve(ref);
     const res = await this.docker.stream("GET", `/containers/${id}/archive`, { query: { path } }).catch((error: unknown) => {
       if (error instanceof DockerApiError && error.statusCode === 404) throw new EngineError(404, `Could not find the file ${path} in container ${ref}`);
@@ -228,19 +252,20 @@ export class ContainerService {
     for await (const c of res as AsyncIterable<Buffer>) {
       total += c.length;
       // A cap on what one copy may bring into the browser.
-      if (total > 32 * 1024 * 1024) {
+      if (total > maxCopyOutBytes) {
         res.destroy();
-        throw new EngineError(413, "the copy is larger than the gateway's 32 MB limit");
+        throw new EngineError(413, `the copy is larger than ${maxCopyOutBytes / 1024 / 1024} MiB, the Dockyard gateway's limit`);
       }
       chunks.push(c);
     }
-    return { stat, entries: readTar(Buffer.concat(chunks)) };
+    const entries = readTar(Buffer.concat(chunks)).map(({ bytes, ...entry }) => (bytes ? { ...entry, bytesBase64: bytes.toString("base64") } : entry));
+    return { stat, entries };
   }
 
-  async extract(ref: string, dir: string, entries: ArchiveEntry[]): Promise<void> {
+  /** PUT /containers/{id}/archive: the page's entries (untrusted; a binary file as `bytesBase64`) as a tar. */
+  async extract(ref: string, dir: string, entries: unknown): Promise<void> {
     const id = await this.resolve(ref);
-    if (!Array.isArray(entries)) throw new EngineError(400, "entries must be a list");
-    const tar = tarArchive(entries.map((e) => ({ ...e, mode: typeof e.mode === "number" ? e.mode & 0o777 : undefined })) as never);
+    const tar = tarArchive(decodeExtractEntries(entries));
     await this.docker.json("PUT", `/containers/${id}/archive`, { query: { path: dir, noOverwriteDirNonDir: 1 }, raw: tar });
   }
 
@@ -261,6 +286,10 @@ export class ContainerService {
         if (key in settings && key in endpoint && (settings[key] === "" || settings[key] === 0)) settings[key] = endpoint[key];
       }
     }
+    // The alias nameAsAlias adds is the container's own name, which Docker does not list among Aliases.
+    const own = info.Name.replace(/^\//, "");
+    const networks = (info.NetworkSettings?.Networks ?? {}) as unknown as Record<string, { Aliases?: string[] | null }>;
+    if (own.startsWith(this.session.prefix)) for (const n of Object.values(networks)) if (Array.isArray(n.Aliases)) n.Aliases = n.Aliases.filter((a) => a !== this.session.userName(own));
     return info;
   }
 

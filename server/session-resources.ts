@@ -12,6 +12,8 @@ import { bridgeLabel, sessionBridge, sessionBridgeName } from "./session-bridge.
 const unmapTags = (tags: string[] | null, ns: string) => (tags ?? []).filter((t) => !t.startsWith("dockyard-") || t.startsWith(`${ns}/`));
 const isRecord = (v: unknown): v is Record<string, string[]> => typeof v === "object" && v !== null && !Array.isArray(v);
 const resourceNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** Labels as the session set them: the gateway's own (`dockyard.*`) are not shown. */
+const ownLabels = (labels: Record<string, string> | null | undefined): Record<string, string> => Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !k.startsWith("dockyard.")));
 const predefinedNetworks = new Set(["bridge", "host", "none"]);
 /** dockerd's own networks a session sees; its `bridge` is the session's (session-bridge.ts). */
 const sharedNetworks = new Set(["host", "none"]);
@@ -30,7 +32,7 @@ export class ResourceService {
       for (const m of c.Mounts ?? []) if (m.Type === "volume" && m.Name && !names.has(m.Name)) anonymous.add(m.Name);
     }
     const extra = await Promise.all([...anonymous].map((n) => this.docker.json<VolumeInfo>("GET", `/volumes/${encodeURIComponent(n)}`).catch(() => undefined)));
-    return [...labelled, ...extra.filter((v): v is VolumeInfo => v !== undefined)];
+    return [...labelled, ...extra.filter((v): v is VolumeInfo => v !== undefined)].map((v) => ({ ...v, Labels: ownLabels(v.Labels) }));
   }
 
   async #volume(name: string): Promise<VolumeInfo> {
@@ -110,7 +112,7 @@ export class ResourceService {
 
   /** A network's labels; the session's default network shows none, like Docker's `bridge`. */
   #labels(network: NetworkInspect): Record<string, string> {
-    return network.Name === sessionBridgeName(this.session) ? {} : (network.Labels ?? {});
+    return network.Name === sessionBridgeName(this.session) ? {} : ownLabels(network.Labels);
   }
 
   async networkCreate(name: string, options: unknown): Promise<{ Id: string; Warning: string }> {
@@ -154,6 +156,11 @@ export class ResourceService {
       // As on Docker's default bridge.
       if (aliases.length) throw new EngineError(400, "network-scoped alias is supported only for containers in user defined networks");
       if (ip) throw new EngineError(400, "user specified IP address is supported on user defined networks only");
+    } else if (!sharedNetworks.has(network.Name)) {
+      // The name the learner gave answers in DNS on a user-defined network, as on Docker (session-engine.ts nameAsAlias).
+      const { Name } = await this.docker.json<{ Name: string }>("GET", `/containers/${id}/json`);
+      const typed = Name.replace(/^\//, "");
+      if (typed.startsWith(this.session.prefix) && !aliases.includes(this.session.userName(typed))) aliases.push(this.session.userName(typed));
     }
     await this.docker.json("POST", `/networks/${network.Id}/connect`, { body: { Container: id, EndpointConfig: { ...(aliases.length ? { Aliases: aliases } : {}), ...(ip ? { IPAMConfig: { IPv4Address: ip } } : {}) } } });
   }

@@ -1,4 +1,5 @@
 /** A minimal ustar writer for build contexts (POST /build takes the context as a tar). */
+import { isUtf8 } from "node:buffer";
 import { EngineError } from "../simulator/backend/errors.ts";
 
 function header(name: string, size: number, type: "0" | "5" | "2", mode?: number, link = ""): Buffer {
@@ -50,9 +51,12 @@ export function tarArchive(entries: { path: string; type: "file" | "dir" | "syml
   return Buffer.concat(parts);
 }
 
+/** An entry of a tar read back: a file's text when it is UTF-8, else its bytes. */
+export type TarEntry = { path: string; type: "file" | "dir" | "symlink"; content?: string; bytes?: Buffer; mode: number; linkTarget?: string };
+
 /** Read a tar (GNU long names and pax paths included) into entries, as docker cp gets them. */
-export function readTar(data: Buffer): { path: string; type: "file" | "dir" | "symlink"; content?: string; mode: number; linkTarget?: string }[] {
-  const out: { path: string; type: "file" | "dir" | "symlink"; content?: string; mode: number; linkTarget?: string }[] = [];
+export function readTar(data: Buffer): TarEntry[] {
+  const out: TarEntry[] = [];
   let offset = 0;
   let longName: string | undefined;
   const field = (h: Buffer, start: number, len: number) => h.subarray(start, start + len).toString("utf8").replace(/\0.*$/s, "");
@@ -79,7 +83,7 @@ export function readTar(data: Buffer): { path: string; type: "file" | "dir" | "s
     const mode = parseInt(field(h, 100, 8).trim() || "0", 8) & 0o7777;
     if (type === "5") out.push({ path, type: "dir", mode });
     else if (type === "2") out.push({ path, type: "symlink", mode, linkTarget: field(h, 157, 100) });
-    else if (type === "0" || type === "\0" || type === "7") out.push({ path, type: "file", mode, content: body.toString("utf8") });
+    else if (type === "0" || type === "\0" || type === "7") out.push(isUtf8(body) ? { path, type: "file", mode, content: body.toString("utf8") } : { path, type: "file", mode, bytes: Buffer.from(body) });
   }
   return out;
 }
@@ -111,5 +115,36 @@ export function decodeBuildContext(raw: unknown): ContextFile[] {
     if (total > maxContextBytes) throw refuse(`its files hold more than ${maxContextBytes / 1024 / 1024} MiB, the gateway's limit`);
     if (typeof encoded === "string") return { path, type: "file", bytes: Buffer.from(encoded, "base64") };
     return { path, type: "file", ...(content !== undefined ? { content } : {}) };
+  });
+}
+
+type ExtractEntry = { path: string; type: "file" | "dir" | "symlink"; content?: string; bytes?: Uint8Array; mode?: number; linkTarget?: string };
+
+/** Files for `docker cp` into a container as the page sent them (untrusted JSON): checked, `bytesBase64` decoded. */
+export function decodeExtractEntries(raw: unknown): ExtractEntry[] {
+  const refuse = (why: string) => new EngineError(400, `invalid copy: ${why}`);
+  if (!Array.isArray(raw)) throw refuse("expected a list of files");
+  let total = 0;
+  return raw.map((item: unknown, i): ExtractEntry => {
+    const e = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
+    if (typeof e["path"] !== "string" || e["path"] === "") throw refuse(`entry ${i} has no path`);
+    const path = e["path"];
+    const type = e["type"];
+    if (type !== "file" && type !== "dir" && type !== "symlink") throw refuse(`"${path}" is not a file, a folder or a link`);
+    const mode = typeof e["mode"] === "number" && Number.isInteger(e["mode"]) ? e["mode"] & 0o777 : undefined;
+    const base: ExtractEntry = { path, type, ...(mode !== undefined ? { mode } : {}) };
+    if (type === "dir") return base;
+    if (type === "symlink") {
+      if (typeof e["linkTarget"] !== "string") throw refuse(`the link "${path}" has no target`);
+      return { ...base, linkTarget: e["linkTarget"] };
+    }
+    const content = e["content"];
+    const encoded = e["bytesBase64"];
+    if (content !== undefined && typeof content !== "string") throw refuse(`the content of "${path}" is not text`);
+    if (encoded !== undefined && (typeof encoded !== "string" || !isBase64(encoded))) throw refuse(`the bytes of "${path}" are not valid base64`);
+    total += typeof encoded === "string" ? (encoded.length / 4) * 3 : Buffer.byteLength(content ?? "", "utf8");
+    if (total > maxContextBytes) throw refuse(`its files hold more than ${maxContextBytes / 1024 / 1024} MiB, the gateway's limit`);
+    if (typeof encoded === "string") return { ...base, bytes: Buffer.from(encoded, "base64") };
+    return { ...base, ...(content !== undefined ? { content } : {}) };
   });
 }

@@ -10,6 +10,7 @@ import type {
 } from "./api-types.ts";
 import { EngineError, type EngineErrorCode } from "./errors.ts";
 import type { DockerEvent } from "../engine/events.ts";
+import { responseBody, type HttpRequest, type HttpResponse } from "../engine/http.ts";
 
 /** Client -> gateway: a call, or the cancel of one. */
 export type GatewayRequest = { id: number; method: string; params: unknown[] } | { id: number; cancel: true };
@@ -99,6 +100,14 @@ function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** base64 back to bytes (atob, for the page as well as Node). */
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 const abortError = () => (typeof DOMException === "function" ? new DOMException("This operation was aborted", "AbortError") : new Error("aborted"));
@@ -296,8 +305,22 @@ export class RemoteEngine implements Engine {
   containerChanges(id: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]> { return this.#call("containerChanges", [id]); }
   containerStats(id: string): Promise<ContainerStats> { return this.#call("containerStats", [id]); }
   containerStatPath(id: string, path: string): Promise<PathStat> { return this.#call("containerStatPath", [id, path]); }
-  containerArchive(id: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }> { return this.#call("containerArchive", [id, path]); }
-  containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void> { return this.#call("containerExtract", [id, dir, entries]); }
+  async containerArchive(id: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }> {
+    const { stat, entries } = await this.#call<{ stat: PathStat; entries: (ArchiveEntry & { bytesBase64?: unknown })[] }>("containerArchive", [id, path]);
+    // A file that is not UTF-8 text comes as base64: its bytes, and a lossy text for callers that want text.
+    return {
+      stat,
+      entries: (Array.isArray(entries) ? entries : []).map(({ bytesBase64, ...entry }) => {
+        if (typeof bytesBase64 !== "string") return entry;
+        const bytes = fromBase64(bytesBase64);
+        return { ...entry, bytes, content: new TextDecoder().decode(bytes) };
+      }),
+    };
+  }
+  containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void> {
+    const wire = entries.map(({ bytes, content, ...entry }) => (bytes ? { ...entry, bytesBase64: toBase64(bytes) } : { ...entry, ...(content !== undefined ? { content } : {}) }));
+    return this.#call("containerExtract", [id, dir, wire]);
+  }
   containerCommit(id: string, options?: CommitOptions): Promise<{ Id: string }> { return this.#call("containerCommit", [id, options ?? {}]); }
   containerPrune(): Promise<{ ContainersDeleted: string[]; SpaceReclaimed: number }> { return this.#call("containerPrune", []); }
   containerExec(id: string, config: ExecConfig, options: { onOutput?: (chunk: OutputChunk) => void; signal?: AbortSignal; stdin?: string } = {}): Promise<{ ExitCode: number }> {
@@ -420,6 +443,20 @@ export class RemoteEngine implements Engine {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0 && !this.#closed) void this.#call("unsubscribe", []).catch(() => {});
     };
+  }
+
+  /**
+   * The simulated host's curl and wget: the gateway sends the request to a port that one of this
+   * session's running containers publishes ("refused" for any other port). The body comes as base64:
+   * UTF-8 text becomes `body`, other bytes stay as `bytes` (with a lossy text in `body`).
+   */
+  async hostRequest(port: number, request: Omit<HttpRequest, "remoteAddress">): Promise<HttpResponse | "refused" | "reset"> {
+    const result = await this.#call<unknown>("hostRequest", [port, request]);
+    if (result === "refused" || result === "reset") return result;
+    const r = (typeof result === "object" && result !== null ? result : {}) as { status?: unknown; headers?: unknown; bodyBase64?: unknown };
+    if (typeof r.status !== "number" || typeof r.bodyBase64 !== "string") return "reset";
+    const headers = typeof r.headers === "object" && r.headers !== null ? Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, String(v)])) : {};
+    return { status: r.status, headers, ...responseBody(fromBase64(r.bodyBase64)) };
   }
 
   /** Send a raw call, for tests of the gateway's policy (a client may send anything). */
