@@ -59,6 +59,11 @@ export async function resetRealEngine(): Promise<void> {
     "docker images -q -f dangling=true | xargs -r docker rmi -f >/dev/null",
     "docker image inspect busybox:latest >/dev/null",
   ].join(" && ");
-  const result = await runReal(script);
+  let result = await runReal(script);
+  // A `--rm` container of the last transcript may still be on its way out: dockerd says its removal is in progress.
+  for (let attempt = 0; attempt < 3 && result.exitCode !== 0 && /removal of container \S+ is already in progress/.test(result.stderr); attempt++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    result = await runReal(script);
+  }
   if (result.exitCode !== 0) throw new Error(`resetting the real engine failed (is busybox:latest there? run .ci/dockerd.sh): ${result.stderr}`);
 }

@@ -1,5 +1,5 @@
 /**
- * Differential suite CLI: `npx tsx tests/differential/run.ts [--filter NAME] [--verbose] [--json FILE]`.
+ * Differential suite CLI: `npx tsx tests/differential/run.ts [--filter NAME] [--verbose] [--json FILE] [--gateway]`.
  * Needs DOCKER_HOST pointing at a real engine (`eval "$(.ci/dockerd.sh)"`). Exits 2 when none answers.
  */
 import { writeFileSync } from "node:fs";
