@@ -47,3 +47,22 @@ describe("a container's main shell prints as it runs", () => {
     expect(liveScript("if then fi")).toBe("if then fi");
   });
 });
+
+describe("a container whose command is a shell script file", () => {
+  it("prints as it runs, with the script's $0 and arguments", async () => {
+    const { sim, clock } = testSimulator();
+    await sim.exec("mkdir app");
+    await sim.exec(`cat > app/loop.sh <<'EOF'
+#!/bin/sh
+echo "$0 starts with $1"
+while true; do echo beat; sleep 1; done
+EOF`);
+    await sim.exec("printf 'FROM busybox\\nCOPY loop.sh /loop.sh\\nRUN chmod +x /loop.sh\\nCMD [\"/loop.sh\", \"go\"]\\n' > app/Dockerfile");
+    expect((await sim.exec("docker build -q -t looper app")).exitCode).toBe(0);
+    await sim.exec("docker run -d --name beat looper");
+    await settle();
+    clock.increment(1000);
+    await settle();
+    expect((await sim.exec("docker logs beat")).stdout).toBe("/loop.sh starts with go\nbeat\nbeat\n");
+  });
+});

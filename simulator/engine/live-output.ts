@@ -8,7 +8,7 @@
  * Output that is captured ($(...)), piped into another command, or redirected by an enclosing
  * block is left alone, and so are function bodies (their callers decide where output goes).
  */
-import { parse, serialize, type CommandNode, type PipelineNode, type ScriptNode, type StatementNode } from "just-bash";
+import { parse, serialize, type CommandNode, type IFileSystem, type PipelineNode, type ScriptNode, type StatementNode } from "just-bash";
 
 export const LIVE_STDOUT = "/proc/1/fd/1";
 export const LIVE_STDERR = "/proc/1/fd/2";
@@ -18,6 +18,42 @@ type Redirection = NonNullable<Extract<CommandNode, { type: "SimpleCommand" }>["
 const target = (path: string) => ({ type: "Word" as const, parts: [{ type: "Literal" as const, value: path }] });
 const toStdout = (): Redirection => ({ type: "Redirection", fd: null, operator: ">>", target: target(LIVE_STDOUT) }) as Redirection;
 const toStderr = (): Redirection => ({ type: "Redirection", fd: 2, operator: ">>", target: target(LIVE_STDERR) }) as Redirection;
+
+/** Shells whose scripts get live output. */
+const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+
+/**
+ * The main process's argv with live output where it is a shell script: `sh -c SCRIPT [ARG0 ARGS]`,
+ * or an executable script with a plain shell shebang (`CMD ["./start.sh"]`), which then runs as
+ * `sh -c BODY ./start.sh ARGS` (the same $0 and arguments). Anything else is returned as it is.
+ */
+export async function liveArgv(argv: string[], fs: IFileSystem, cwd: string, path: string | undefined): Promise<string[]> {
+  const [first = "", flag, script, ...rest] = argv;
+  if (flag === "-c" && script !== undefined && SHELLS.has(baseName(first))) return [first, flag, liveScript(script), ...rest];
+  const file = await scriptFile(first, fs, cwd, path);
+  if (!file) return argv;
+  const text = await fs.readFile(file).catch(() => "");
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?\s*\n/.exec(text);
+  if (!shebang) return argv;
+  // `#!/bin/sh` or `#!/usr/bin/env bash`; a shebang with options is left to the shell as it is.
+  const shell = baseName(shebang[1]!) === "env" ? shebang[2] : shebang[2] === undefined ? shebang[1] : undefined;
+  if (!shell || !SHELLS.has(baseName(shell))) return argv;
+  return [shell.includes("/") ? shell : `/bin/${shell}`, "-c", liveScript(text.slice(shebang[0].length)), first, ...argv.slice(1)];
+}
+
+/** The executable file a command name runs, if it is a script the shell would run (by path, or found on PATH). */
+async function scriptFile(name: string, fs: IFileSystem, cwd: string, path: string | undefined): Promise<string | undefined> {
+  if (name === "") return undefined;
+  const candidates = name.includes("/") ? [fs.resolvePath(cwd, name)] : (path ?? "").split(":").filter((dir) => dir.startsWith("/")).map((dir) => `${dir}/${name}`);
+  for (const candidate of candidates) {
+    const stat = await fs.stat(candidate).catch(() => undefined);
+    if (!stat) continue;
+    // Not a plain executable file: the shell reports it (permission denied, is a directory) as before.
+    return stat.isFile && (stat.mode & 0o111) !== 0 && stat.size < 256 * 1024 ? candidate : undefined;
+  }
+  return undefined;
+}
 
 /** The script with live redirections added, or the script unchanged if it does not parse (the shell then reports why). */
 export function liveScript(script: string): string {

@@ -4,7 +4,7 @@
  */
 import { Bash, defineCommand, type IFileSystem } from "just-bash";
 import { EXEC_COMMAND, programNames, shellView, type LiveOutput } from "./shell-view.ts";
-import { liveScript } from "./live-output.ts";
+import { liveArgv } from "./live-output.ts";
 import { explainRunaway, isRunaway, RUNAWAY_EXIT, SHELL_LIMITS } from "../shell/limits.ts";
 import type { HttpHandler } from "./http.ts";
 import { networkCommands, type ContainerNet } from "./container-net.ts";
@@ -259,15 +259,11 @@ async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal, 
   });
 }
 
-/** Shells whose `-c SCRIPT` gets live output. */
-const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
-
 async function runInShell(launch: Launch, out: ProcessOutput, clock: Clock, signal: AbortSignal): Promise<number> {
   const busybox = await launch.fs.exists("/bin/busybox");
   const bash = await containerBash(launch, clock, signal, { stdout: out.stdout, stderr: (text) => out.stderr(busybox ? busyboxMessages(text) : text) });
-  // `sh -c SCRIPT`: the script's commands print as they run (live-output.ts).
-  const [shell = "", flag, script, ...rest] = launch.argv;
-  const argv = flag === "-c" && script !== undefined && SHELLS.has(shell.slice(shell.lastIndexOf("/") + 1)) ? [shell, flag, liveScript(script), ...rest] : launch.argv;
+  // A shell script's commands print as they run (live-output.ts).
+  const argv = await liveArgv(launch.argv, launch.fs, launch.workingDir || "/", launch.env["PATH"]);
   const result = await bash.exec(shellQuote(argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/", ...(launch.stdin !== undefined ? { stdin: launch.stdin } : {}) });
   if (result.stdout) out.stdout(result.stdout);
   const runaway = isRunaway(result.stderr);
