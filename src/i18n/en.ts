@@ -46,6 +46,7 @@ export const en = {
   "terminal.welcome": "Welcome to Dockyard. This shell and its Docker engine run in your browser.",
   "terminal.tryThis": "Try: docker run hello-world",
   "terminal.loadFailed": "The simulator could not start:",
+  "terminal.scriptFailed": "The terminal could not load. Check the connection and reload the page.",
   "terminal.setup": "Preparing this lesson:",
   "terminal.run": "Run",
   "terminal.runCommand": "Run in the terminal: {command}",

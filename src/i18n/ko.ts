@@ -48,6 +48,7 @@ export const ko: UiStrings = {
   "terminal.welcome": "Dockyard에 오신 것을 환영해요. 이 셸과 도커 엔진은 브라우저 안에서 돌아가요.",
   "terminal.tryThis": "먼저 실행해 보세요: docker run hello-world",
   "terminal.loadFailed": "시뮬레이터를 시작하지 못했어요:",
+  "terminal.scriptFailed": "터미널을 불러오지 못했어요. 연결을 확인하고 페이지를 새로 고쳐 주세요.",
   "terminal.setup": "레슨 준비 중:",
   "terminal.run": "실행",
   "terminal.runCommand": "터미널에서 실행: {command}",

@@ -44,6 +44,12 @@ test.describe("lesson terminal", () => {
     await expectOnScreen(terminal, /^ZG9ja3lhcmQK$/m);
   });
 
+  test("says so when the terminal's script cannot load", async ({ page }) => {
+    await page.route(/\/_astro\/Terminal\.astro_astro_type_script[^/]*\.js$/, (route) => route.abort("connectionreset"));
+    await page.goto("/en/lessons/first-container/");
+    await expect(page.getByRole("alert")).toHaveText("The terminal could not load. Check the connection and reload the page.", { timeout: 20_000 });
+  });
+
   test("a Run button types the command into the terminal", async ({ page }) => {
     await page.goto("/en/lessons/first-container/");
     const terminal = terminalOn(page, "Terminal");
