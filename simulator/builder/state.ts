@@ -1,6 +1,6 @@
 /** What a build stage has become so far: its layers, image config, history and build args. */
 import type { ImageConfig } from "../backend/engine.ts";
-import type { HistoryEntry, LocalImage } from "../engine/image-store.ts";
+import { imageHistory, type HistoryEntry, type LocalImage } from "../engine/image-store.ts";
 import type { RegistryLayer } from "../engine/registry.ts";
 
 export interface StageState {
@@ -31,7 +31,7 @@ export function stateFrom(image: LocalImage | undefined, key: string): StageStat
   return {
     layers: image.layers.slice(),
     config: structuredClone(image.config),
-    history: image.history?.slice() ?? image.layers.map((l) => ({ created: l.created ?? image.created, createdBy: l.createdBy, ...(l.comment ? { comment: l.comment } : {}), emptyLayer: false })),
+    history: imageHistory(image),
     programs: image.programs,
     key,
     args: new Map(),

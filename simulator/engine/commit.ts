@@ -3,7 +3,7 @@ import type { ImageConfig } from "../backend/engine.ts";
 import { invalidParameter } from "../backend/errors.ts";
 import { RUNTIME_FILES, type Container } from "./container.ts";
 import { digestOf } from "./digest.ts";
-import type { LocalImage } from "./image-store.ts";
+import { imageHistory, type LocalImage } from "./image-store.ts";
 import { Layer } from "./layered-fs.ts";
 import type { RegistryLayer } from "./registry.ts";
 
@@ -106,6 +106,7 @@ export function commitImage(container: Container, now: number, options: { commen
     config,
     layers: [...base.layers, layer],
     programs: base.programs,
+    history: [...imageHistory(base), { created, createdBy: layer.createdBy, ...(options.comment ? { comment: options.comment } : {}), emptyLayer: false }],
     ...(options.author ? { author: options.author } : {}),
     ...(options.comment ? { comment: options.comment } : {}),
   };

@@ -11,7 +11,7 @@ import { pushMachine, type LayerOutcome } from "./push.machine.ts";
 import { INDEX_SERVER, RepositoryStore, manifestOf, unreachableRegistry, validHubUsername, type RegistryLocation } from "./registries.ts";
 import type { Container } from "./container.ts";
 import type { DockerEvent, EventBus, TraceEvent } from "./events.ts";
-import { ImageStore, imageContentSize, imageSize, type LocalImage } from "./image-store.ts";
+import { ImageStore, imageContentSize, imageHistory, imageSize, type LocalImage } from "./image-store.ts";
 import { familiarName, familiarString, parseReference, withDefaultTag, type Reference } from "./reference.ts";
 import { pushedRepositories, repositoryExists, repositoryHasLayer, resolve, tagsOf, type RegistryImage, type RegistryLayer } from "./registry.ts";
 import { commitImage } from "./commit.ts";
@@ -372,33 +372,21 @@ export class ImageService {
   async history(ref: string): Promise<HistoryItem[]> {
     this.#d.api("GET", `/images/${ref}/history`);
     const image = this.get(ref);
-    const created = Math.floor(Date.parse(image.created) / 1000);
-    if (image.history) {
-      let next = 0;
-      const last = image.history.length - 1;
-      return image.history
-        .map((entry, i) => {
-          const layer = entry.emptyLayer ? undefined : image.layers[next++];
-          return {
-            Id: i === last ? image.id : "<missing>",
-            Created: Math.floor(Date.parse(entry.created) / 1000),
-            CreatedBy: entry.createdBy,
-            Tags: i === last ? image.repoTags.slice() : null,
-            Size: layer?.size ?? 0,
-            Comment: entry.comment ?? "",
-          };
-        })
-        .reverse();
-    }
-    return image.layers
-      .map((layer, i) => ({
-        Id: i === image.layers.length - 1 ? image.id : "<missing>",
-        Created: layer.created ? Math.floor(Date.parse(layer.created) / 1000) : created,
-        CreatedBy: layer.createdBy,
-        Tags: i === image.layers.length - 1 ? image.repoTags.slice() : null,
-        Size: layer.size,
-        Comment: layer.comment ?? (layer.createdBy.endsWith("# buildkit") ? "buildkit.dockerfile.v0" : ""),
-      }))
+    const history = imageHistory(image);
+    let next = 0;
+    const last = history.length - 1;
+    return history
+      .map((entry, i) => {
+        const layer = entry.emptyLayer ? undefined : image.layers[next++];
+        return {
+          Id: i === last ? image.id : "<missing>",
+          Created: Math.floor(Date.parse(entry.created) / 1000),
+          CreatedBy: entry.createdBy,
+          Tags: i === last ? image.repoTags.slice() : null,
+          Size: layer?.size ?? 0,
+          Comment: entry.comment ?? "",
+        };
+      })
       .reverse();
   }
 

@@ -25,6 +25,17 @@ export interface HistoryEntry {
   emptyLayer: boolean;
 }
 
+/** An image's history, oldest first: its own record, or one entry per layer for images that have none. */
+export function imageHistory(image: { created: string; layers: Pick<RegistryLayer, "createdBy" | "created" | "comment">[]; history?: HistoryEntry[] | undefined }): HistoryEntry[] {
+  if (image.history) return image.history.slice();
+  return image.layers.map((l) => ({
+    created: l.created ?? image.created,
+    createdBy: l.createdBy,
+    ...(l.comment ? { comment: l.comment } : l.createdBy.endsWith("# buildkit") ? { comment: "buildkit.dockerfile.v0" } : {}),
+    emptyLayer: false,
+  }));
+}
+
 export class ImageStore {
   readonly #images = new Map<string, LocalImage>();
   /** `repo:tag` (familiar) -> image ID */
@@ -52,6 +63,7 @@ export class ImageStore {
         config: pulled.config,
         layers: pulled.layers,
         programs: pulled.programs,
+        ...(pulled.history ? { history: pulled.history } : {}),
       };
       this.#images.set(image.id, image);
     }

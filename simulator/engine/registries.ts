@@ -7,7 +7,7 @@
 import type { ImageConfig } from "../backend/engine.ts";
 import type { Container } from "./container.ts";
 import { digestOf } from "./digest.ts";
-import type { LocalImage } from "./image-store.ts";
+import { imageHistory, type HistoryEntry, type LocalImage } from "./image-store.ts";
 import { familiarName, type Reference } from "./reference.ts";
 import type { RegistryImage, RegistryLayer } from "./registry.ts";
 
@@ -30,6 +30,8 @@ export interface StoredManifest {
   config: ImageConfig;
   layers: RegistryLayer[];
   programs: Record<string, string>;
+  /** The image's history as pushed (pulled back with it). */
+  history?: HistoryEntry[];
 }
 
 /** One registry's content: repository path (`alice/tools`, `app`) -> tag -> manifest. */
@@ -76,6 +78,7 @@ export class RepositoryStore {
       config: structuredClone(manifest.config),
       layers: manifest.layers,
       programs: manifest.programs,
+      ...(manifest.history ? { history: manifest.history } : {}),
     };
   }
 }
@@ -101,7 +104,7 @@ export function manifestOf(image: LocalImage): StoredManifest {
     null,
     3,
   );
-  return { digest: digestOf(text), size: text.length, id: image.id, created: image.created, config: structuredClone(image.config), layers: image.layers, programs: image.programs };
+  return { digest: digestOf(text), size: text.length, id: image.id, created: image.created, config: structuredClone(image.config), layers: image.layers, programs: image.programs, history: imageHistory(image) };
 }
 
 /** Docker Hub's rule for a Docker ID: 4 to 30 lowercase letters and digits. */

@@ -6,6 +6,8 @@ import type { ImageConfig } from "../backend/engine.ts";
 import { digestOf } from "./digest.ts";
 import { familiarName, type Reference } from "./reference.ts";
 import type { RepositoryStore } from "./registries.ts";
+import { imageHistory, type HistoryEntry } from "./image-store.ts";
+import { goQuoteSlice } from "../dockerfile/go-text.ts";
 
 export interface RegistryLayer {
   digest: string;
@@ -32,6 +34,8 @@ export interface RegistryImage {
   config: ImageConfig;
   layers: RegistryLayer[];
   programs: Record<string, string>;
+  /** Layers and metadata steps, oldest first (what `docker history` lists). */
+  history?: HistoryEntry[];
 }
 
 /** Layers are immutable: one copy serves every simulator in the page. */
@@ -92,7 +96,32 @@ export function resolve(ref: Reference, pushed?: RepositoryStore): RegistryImage
     config: structuredClone(image.config),
     layers: image.layers.map((_, i) => layerOf(image, i)),
     programs: image.programs ?? {},
+    history: catalogHistory(image),
   };
+}
+
+/**
+ * A catalog image's history: a step per layer, then the metadata steps its Dockerfile ends with
+ * (ENTRYPOINT, EXPOSE, STOPSIGNAL, CMD, as the official images' Dockerfiles order them), written as
+ * the builder that made its top layer writes them: BuildKit (`CMD ["sh"]`) or the legacy builder
+ * (`/bin/sh -c #(nop)  CMD ["/bin/bash"]`). Images made another way (busybox) list only their layers.
+ */
+function catalogHistory(image: CatalogImage): HistoryEntry[] {
+  const entries = imageHistory({ created: image.created, layers: image.layers.map((l) => ({ createdBy: l.createdBy })) });
+  const top = image.layers.at(-1)?.createdBy ?? "";
+  const style = top.endsWith("# buildkit") ? "buildkit" : top.startsWith("/bin/sh -c") ? "legacy" : undefined;
+  if (!style) return entries;
+  const { Entrypoint, Cmd, StopSignal, ExposedPorts } = image.config;
+  const steps = [
+    Entrypoint ? `ENTRYPOINT ${goQuoteSlice(Entrypoint)}` : undefined,
+    ExposedPorts && Object.keys(ExposedPorts).length > 0 ? `EXPOSE map[${Object.keys(ExposedPorts).sort().map((p) => `${p}:{}`).join(" ")}]` : undefined,
+    StopSignal ? `STOPSIGNAL ${StopSignal}` : undefined,
+    Cmd ? `CMD ${goQuoteSlice(Cmd)}` : undefined,
+  ].filter((step): step is string => step !== undefined);
+  for (const step of steps) {
+    entries.push(style === "buildkit" ? { created: image.created, createdBy: step, comment: "buildkit.dockerfile.v0", emptyLayer: true } : { created: image.created, createdBy: `/bin/sh -c #(nop)  ${step}`, emptyLayer: true });
+  }
+  return entries;
 }
 
 /** Every tag the repository has on the registry (for `docker pull --all-tags`), sorted. */

@@ -40,11 +40,23 @@ describe("docker tag and rmi", () => {
 });
 
 describe("docker history, search and image prune", () => {
-  it("lists an image's layers newest first", async () => {
+  it("lists an image's steps newest first, metadata steps included", async () => {
     const { sim } = testSimulator();
     await sim.exec("docker pull hello-world");
     const r = await sim.exec("docker history hello-world");
-    expect(r.stdout).toMatch(/^IMAGE {10}CREATED {9}CREATED BY {16}SIZE {6}COMMENT\n[0-9a-f]{12}   15 months ago   COPY hello \/ # buildkit   13\.3kB    buildkit\.dockerfile\.v0\n$/);
+    expect(r.stdout).toMatch(/^IMAGE {10}CREATED {9}CREATED BY {16}SIZE {6}COMMENT\n[0-9a-f]{12}   15 months ago   CMD \["\/hello"\] {12}0B        buildkit\.dockerfile\.v0\n<missing>      15 months ago   COPY hello \/ # buildkit   13\.3kB    buildkit\.dockerfile\.v0\n$/);
+  });
+
+  it("shows a legacy-built image's CMD as the legacy builder wrote it, and keeps the base's times after a commit", async () => {
+    const { sim, clock } = testSimulator();
+    await sim.exec("docker pull -q ubuntu");
+    await sim.exec("docker run --name box ubuntu bash -c 'echo hi > /f'");
+    clock.increment(120_000);
+    await sim.exec("docker commit box mine");
+    const lines = (await sim.exec("docker history --format '{{.CreatedSince}}|{{.CreatedBy}}|{{.Size}}' mine")).stdout.split("\n");
+    expect(lines[0]).toBe("Less than a second ago|bash -c echo hi > /f|3B");
+    expect(lines[1]).toMatch(/^\d+ months ago\|\/bin\/sh -c #\(nop\)  CMD \["\/bin\/bash"\]\|0B$/);
+    expect(lines[2]).toMatch(/^\d+ months ago\|\/bin\/sh -c #\(nop\) ADD file:/);
   });
 
   it("searches the simulated Docker Hub", async () => {
