@@ -47,6 +47,8 @@ export interface Simulator {
   exec(commandLine: string, options?: ExecOptions): Promise<ExecResult>;
   /** The shell prompt for the next line, e.g. `learner@dockyard:~$ `. */
   prompt(): string;
+  /** Whether the next line answers a secret question (`Password: `): not echoed, kept in history or stored. */
+  promptIsSecret(): boolean;
   /** Traffic between client, daemon, registry and containers, for the architecture view. */
   readonly traces: EventBus<TraceEvent>;
   readonly engine: Engine;
@@ -92,6 +94,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return shell.exec(commandLine, execOptions?.signal, execOptions?.onOutput);
     },
     prompt: () => shell.prompt(),
+    promptIsSecret: () => shell.promptIsSecret(),
     // Inside a container's shell the host's names and files would be wrong: nothing is offered.
     complete: async (line, cursor) => (shell.inContainer() ? { start: cursor, candidates: [] } : completeLine(line, cursor, completionSource(engine, hostFs, () => shell.cwd()))),
     traces,

@@ -15,6 +15,8 @@ export type OutputSink = (stream: "stdout" | "stderr", text: string) => void;
 export interface HostShell {
   exec(commandLine: string, signal?: AbortSignal, onOutput?: OutputSink): Promise<LineResult>;
   prompt(): string;
+  /** Whether the next line answers a secret question (a password): not to be shown or kept. */
+  promptIsSecret(): boolean;
   /** The shell's working directory (for completing file names). */
   cwd(): string;
   /** Whether lines go to a container's shell (`docker run -it`) rather than the host's. */
@@ -83,21 +85,23 @@ export function createHostShell(options: HostShellOptions): HostShell {
     let stderr = "";
     const sink = live;
     const isTTY = (options.interactive ?? false) && !redirected(currentLine);
+    // The host's files directly, not through this command's run: a prompt answered later (docker login) still writes them.
+    const at = (path: string) => hostFs.resolvePath(ctx.cwd, path);
     const exitCode = await docker([...prefix, ...args], {
       engine,
       now: () => clock.now(),
       host: {
-        readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
-        readFileBuffer: (path) => ctx.fs.readFileBuffer(ctx.fs.resolvePath(ctx.cwd, path)),
-        writeFile: (path, text) => ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, path), text),
-        writeFileBuffer: (path, bytes) => ctx.fs.writeFile(ctx.fs.resolvePath(ctx.cwd, path), bytes),
-        mkdir: (path) => ctx.fs.mkdir(ctx.fs.resolvePath(ctx.cwd, path), { recursive: true }),
-        exists: (path) => ctx.fs.exists(ctx.fs.resolvePath(ctx.cwd, path)),
+        readFile: (path) => hostFs.readFile(at(path)),
+        readFileBuffer: (path) => hostFs.readFileBuffer(at(path)),
+        writeFile: (path, text) => hostFs.writeFile(at(path), text),
+        writeFileBuffer: (path, bytes) => hostFs.writeFile(at(path), bytes),
+        mkdir: (path) => hostFs.mkdir(at(path), { recursive: true }),
+        exists: (path) => hostFs.exists(at(path)),
         stat: async (path) => {
-          const stat = await ctx.fs.stat(ctx.fs.resolvePath(ctx.cwd, path)).catch(() => undefined);
+          const stat = await hostFs.stat(at(path)).catch(() => undefined);
           return stat && { type: stat.isDirectory ? "dir" : "file", size: stat.size };
         },
-        listTree: (path) => listTree(ctx.fs, ctx.fs.resolvePath(ctx.cwd, path)),
+        listTree: (path) => listTree(hostFs, at(path)),
         env: Object.fromEntries(ctx.env),
         cwd: ctx.cwd,
       },
@@ -164,6 +168,7 @@ export function createHostShell(options: HostShellOptions): HostShell {
     },
     cwd: () => session.cwd,
     inContainer: () => consoles.length > 0,
+    promptIsSecret: () => consoles.at(-1)?.secret === true,
     prompt() {
       const console = consoles.at(-1);
       if (console) return console.prompt();

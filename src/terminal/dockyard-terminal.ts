@@ -29,6 +29,8 @@ export class DockyardTerminal extends HTMLElement {
   #resize: ResizeObserver | undefined;
   #sim: Simulator | undefined;
   #warmScheduled = false;
+  /** While a password is being typed: where keystrokes go instead of the line editor. */
+  #secretInput: ((data: string) => void) | undefined;
   #replaying = false;
   /** The terminal runs on a real Docker engine (the gateway): no replay there. */
   #realEngine = false;
@@ -113,7 +115,20 @@ export class DockyardTerminal extends HTMLElement {
     this.#term = term;
     const completion = new TabCompletion(term, readline, (line, cursor) => this.#sim?.complete(line, cursor));
     const readlineKeys = (readline as unknown as { handleKeyEvent(event: KeyboardEvent): boolean }).handleKeyEvent.bind(readline);
+    // A password prompt reads keystrokes itself and shows none of them, pasted text included.
+    term.onData((data) => this.#secretInput?.(data));
+    screenElement.addEventListener(
+      "paste",
+      (event) => {
+        if (!this.#secretInput) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        this.#secretInput(event.clipboardData?.getData("text/plain") ?? "");
+      },
+      { capture: true },
+    );
     term.attachCustomKeyEventHandler((event) => {
+      if (this.#secretInput) return true; // straight to onData: no completion, no line editing
       if (event.type !== "keydown") return readlineKeys(event);
       this.#session?.warm(); // the learner is typing: the engine should be there by Enter
       const key = event.key.toLowerCase();
@@ -175,6 +190,7 @@ export class DockyardTerminal extends HTMLElement {
         return sim;
       },
       firstPrompt: hostPrompt(HOME),
+      readSecret: (prompt) => this.#readSecret(term, prompt),
       setup: parseJson<string[]>(this.dataset["setup"], []),
       historyStore: localHistory,
       sandbox: localSandbox(sandboxKey(this.dataset["scope"] ?? "playground")),
@@ -197,6 +213,34 @@ export class DockyardTerminal extends HTMLElement {
     });
     document.addEventListener(runEvent, this.#onRun);
     void this.#session.start();
+  }
+
+  /**
+   * Read a line that is not shown, as a terminal with echo off does for a password: Backspace and
+   * Ctrl-U edit it, Ctrl-C starts it again, Enter ends it.
+   */
+  #readSecret(term: Terminal, prompt: string): Promise<string> {
+    term.write(prompt);
+    return new Promise((resolve) => {
+      let typed = "";
+      this.#secretInput = (data) => {
+        if (data.startsWith("\x1b")) return; // arrows and other keys that move or recall
+        for (const char of data) {
+          if (char === "\r" || char === "\n") {
+            this.#secretInput = undefined;
+            term.write("\r\n");
+            resolve(typed);
+            return;
+          }
+          if (char === "\x7f" || char === "\b") typed = typed.slice(0, -1);
+          else if (char === "\x15") typed = "";
+          else if (char === "\x03") {
+            typed = "";
+            term.write(`^C\r\n${prompt}`);
+          } else if (char >= " ") typed += char;
+        }
+      };
+    });
   }
 
   /** The same simulator, with file changes (the editor's saves) recorded as sandbox steps. */

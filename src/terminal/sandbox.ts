@@ -4,9 +4,12 @@
  * a reload restores the sandbox and how "undo" works. Framework-free; storage is passed in.
  */
 
-/** One thing the learner did: ran a line (`interrupted` when Ctrl-C or a reload ended it) or changed a file. */
+/**
+ * One thing the learner did: ran a line (`interrupted` when Ctrl-C or a reload ended it; `secret`
+ * when it answered a password prompt, kept as a stand-in, never the password) or changed a file.
+ */
 export type SandboxStep =
-  | { run: string; interrupted?: boolean }
+  | { run: string; interrupted?: boolean; secret?: boolean }
   | { write: string; text: string }
   | { mkdir: string }
   | { rename: string; to: string }
@@ -28,7 +31,8 @@ export function isStep(value: unknown): value is SandboxStep {
   const v = value as Record<string, unknown>;
   const keys = Object.keys(v);
   const str = (k: string) => typeof v[k] === "string" && (v[k] as string).length <= MAX_TEXT;
-  if ("run" in v) return str("run") && (v["interrupted"] === undefined || typeof v["interrupted"] === "boolean") && keys.every((k) => k === "run" || k === "interrupted");
+  const flag = (k: string) => v[k] === undefined || typeof v[k] === "boolean";
+  if ("run" in v) return str("run") && flag("interrupted") && flag("secret") && keys.every((k) => k === "run" || k === "interrupted" || k === "secret");
   if ("write" in v) return str("write") && str("text") && keys.length === 2;
   if ("mkdir" in v) return str("mkdir") && keys.length === 1;
   if ("rename" in v) return str("rename") && str("to") && keys.length === 2;

@@ -200,3 +200,43 @@ describe("ShellSession with a deferred engine", () => {
     expect(s.screen()).toContain("docker pull busybox");
   });
 });
+
+describe("ShellSession at a password prompt", () => {
+  it("reads the password unseen and keeps it out of the history and the sandbox", async () => {
+    const ran: string[] = [];
+    let secretNext = false;
+    const sim = {
+      ...fakeSimulator(async (line) => {
+        ran.push(line);
+        secretNext = line === "docker login -u alice";
+        return { stdout: line === "hunter2" ? "Login Succeeded\n" : "", stderr: "", exitCode: 0 };
+      }),
+      promptIsSecret: () => secretNext,
+    } as Simulator;
+    let history: string[] = [];
+    let steps: unknown[] = [];
+    const secretPrompts: string[] = [];
+    const keys = fakeReadline();
+    void new ShellSession({
+      screen: { write: () => {}, flush: () => Promise.resolve(), input: () => {} },
+      readline: keys.readline,
+      loadSimulator: async () => sim,
+      readSecret: async (prompt) => {
+        secretPrompts.push(prompt);
+        return "hunter2";
+      },
+      historyStore: { load: () => [], save: (entries) => (history = entries) },
+      sandbox: { load: () => [], save: (saved) => (steps = saved) },
+      setup: [],
+      strings: { loading: "", welcome: "", tryThis: "", loadFailed: "", setup: "", restoring: "", resetDone: "", undone: "", nothingToUndo: "", shared: "", sharedBroken: "", simulatedOnly: "" },
+    }).start();
+    await until(() => keys.waiting() > 0);
+    keys.enter("docker login -u alice");
+    await until(() => ran.length === 2 && keys.waiting() > 0);
+    expect(ran).toEqual(["docker login -u alice", "hunter2"]);
+    expect(secretPrompts).toEqual(["$ "]);
+    expect(history).toEqual(["docker login -u alice"]);
+    expect(steps).toEqual([{ run: "docker login -u alice" }, { run: "********", secret: true }]);
+    expect(JSON.stringify(steps)).not.toContain("hunter2");
+  });
+});

@@ -42,6 +42,8 @@ export interface SessionOptions {
    * first line is entered, so the page is usable before the engine's code has arrived.
    */
   firstPrompt?: string;
+  /** Read a line without showing it (a password); without it, secret questions are read as any line. */
+  readSecret?: (prompt: string) => Promise<string>;
   /** Commands replayed (dimmed) before the learner's first prompt. */
   setup: readonly string[];
   strings: SessionStrings;
@@ -76,6 +78,8 @@ export type SessionState = "loading" | "ready" | "busy" | "failed";
 type RestartKind = "reset" | "undo" | "restore";
 
 const typingDelayMs = 12;
+/** What a sandbox keeps, replays and shares in place of a password typed at a secret prompt. */
+export const SECRET_STAND_IN = "********";
 const abortGraceMs = 400;
 
 /** The shell loop: prompt, read a line, run it on the simulator, print, repeat. */
@@ -335,24 +339,27 @@ export class ShellSession {
         request.done();
       }
       this.#recording = true;
-      const reply = readline.read(this.#sim?.prompt() ?? this.#opts.firstPrompt ?? "$ ");
+      const prompt = this.#sim?.prompt() ?? this.#opts.firstPrompt ?? "$ ";
+      // A password: read unseen, kept out of the history, and stored only as a stand-in.
+      const secret = this.#sim?.promptIsSecret?.() === true && this.#opts.readSecret !== undefined;
+      const reply = secret ? this.#opts.readSecret!(prompt) : readline.read(prompt);
       await screen.flush(); // readline arms itself in a write callback; ours runs after it
       this.#reading = true;
       this.#setState("ready");
       void this.#typeQueued();
       const line = await reply;
       this.#reading = false;
-      if (line.trim() === "") {
+      if (!secret && line.trim() === "") {
         forgetLastHistoryEntry(readline);
         continue;
       }
-      this.#saveHistory();
+      if (!secret) this.#saveHistory();
       this.#setState("busy");
       const sim = this.#sim ?? (await this.#engine());
       if (!sim) continue;
       this.#running = new AbortController();
       // Kept as interrupted until it ends: a reload while it runs replays it that way.
-      const step: SandboxStep = { run: line, interrupted: true };
+      const step: SandboxStep = secret ? { run: SECRET_STAND_IN, secret: true, interrupted: true } : { run: line, interrupted: true };
       this.#record(appendStep(this.#steps, step));
       const signal = this.#running.signal;
       await this.#exec(sim, line, signal, (text) => this.#opts.screen.write(toCrlf(text)));

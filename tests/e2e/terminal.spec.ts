@@ -138,6 +138,32 @@ test.describe("lesson terminal", () => {
     await runLine(page, terminal, "docker rm -f ticker");
   });
 
+  test("docker login asks for the password without showing it, and keeps it nowhere", async ({ page }) => {
+    await page.goto("/en/playground/");
+    const terminal = terminalOn(page);
+    await runLine(page, terminal, "docker login -u alice");
+    await expectOnScreen(terminal, /^Password:$/m);
+    await page.keyboard.type("hunter2");
+    await page.keyboard.press("Enter");
+    await expectOnScreen(terminal, /^Login Succeeded$/m);
+    await waitForPrompt(terminal);
+    expect(await screenText(terminal)).not.toContain("hunter2");
+    const stored = await page.evaluate(() => Object.values(localStorage).join("\n"));
+    expect(stored).toContain("docker login -u alice");
+    expect(stored).not.toContain("hunter2");
+    // The history has the command, not the password.
+    await terminal.locator(".xterm-screen").click();
+    await page.keyboard.press("ArrowUp");
+    await expectOnScreen(terminal, /\$ docker login -u alice$/m);
+    // A reload replays the sandbox with a stand-in password: still logged in.
+    await page.keyboard.press("Control+U");
+    await page.reload();
+    const again = terminalOn(page);
+    await runLine(page, again, "docker login");
+    await expectOnScreen(again, "Authenticating with existing credentials... [Username: alice]");
+    await expectOnScreen(again, /^Login Succeeded$/m);
+  });
+
   test("clear clears the screen", async ({ page }) => {
     await page.goto("/en/playground/");
     const terminal = terminalOn(page);

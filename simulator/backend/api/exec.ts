@@ -7,6 +7,8 @@ export interface ContainerConsole {
   prompt(): string;
   /** Resolves with the shell's exit code when it ends (exit, Ctrl-D, the container stopped). */
   readonly closed: Promise<number>;
+  /** The next line is a secret (a password): the terminal does not show it, keep it in history or store it. */
+  readonly secret?: boolean;
 }
 
 export interface ExecConfig {

@@ -18,7 +18,7 @@ export async function confirmThen(ctx: Pick<CommandContext, "io" | "terminal">, 
     const lines = question.split("\n");
     const ask = lines.pop()!;
     io.stdout(lines.map((line) => `${line}\n`).join(""));
-    terminal.attach(questionConsole(ask, io, action));
+    terminal.attach(questionConsole(ask, io, (answer, replyIO) => (isYes(answer) ? action(replyIO) : Promise.resolve(0))));
     return 0;
   }
   io.stdout(`${question}\n`);
@@ -27,8 +27,11 @@ export async function confirmThen(ctx: Pick<CommandContext, "io" | "terminal">, 
 
 const isYes = (answer: string) => answer.trim().toLowerCase() === "y";
 
-/** A one-line "console" whose prompt is the question: the terminal's next line is the reply. */
-function questionConsole(ask: string, outer: CommandIO, action: (io: CommandIO) => Promise<number>): ContainerConsole {
+/**
+ * A one-line "console" whose prompt is the question: the terminal's next line is the reply, handed
+ * to `onAnswer` with an io for what it prints. `secret`: the reply is not shown (a password).
+ */
+export function questionConsole(ask: string, outer: Pick<CommandIO, "isTTY" | "columns">, onAnswer: (answer: string, io: CommandIO) => Promise<number>, secret = false): ContainerConsole {
   let close!: (code: number) => void;
   const closed = new Promise<number>((resolve) => (close = resolve));
   let answered = false;
@@ -41,9 +44,10 @@ function questionConsole(ask: string, outer: CommandIO, action: (io: CommandIO) 
       let stdout = "";
       let stderr = "";
       const io: CommandIO = { isTTY: outer.isTTY, columns: outer.columns, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...(signal ? { signal } : {}) };
-      const code = isYes(line) ? await action(io).catch(() => 1) : 0;
+      const code = await onAnswer(line, io).catch(() => 1);
       close(code);
       return { stdout, stderr };
     },
+    ...(secret ? { secret: true } : {}),
   };
 }

@@ -28,6 +28,35 @@ describe("docker login", () => {
     expect(r.stderr).toBe("Authenticating with existing credentials... [Username: alice]\n\n Info -> To login with a different account, run 'docker logout' followed by 'docker login'\n\n\n");
   });
 
+  it("asks for the username and then the password (unseen) at the terminal", async () => {
+    const { sim } = testSimulator({ interactive: true });
+    const r = await sim.exec("docker login");
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe("Failed to start web-based login - falling back to command line login...\n\n");
+    expect(r.stdout).toContain("Log in with your Docker ID or email address to push and pull images from Docker Hub.");
+    expect(sim.prompt()).toBe("Username: ");
+    expect(sim.promptIsSecret()).toBe(false);
+    const named = await sim.exec("alice");
+    expect(named.stderr).toContain("A Personal Access Token (PAT) can be used instead.");
+    expect(sim.prompt()).toBe("Password: ");
+    expect(sim.promptIsSecret()).toBe(true);
+    const done = await sim.exec("s3cret");
+    expect(done.stdout).toBe("Login Succeeded\n");
+    expect(done.stderr).toBe(STORED_WARNING);
+    expect(sim.prompt()).toBe("learner@dockyard:~$ ");
+    expect(sim.promptIsSecret()).toBe(false);
+    expect((await sim.exec("cat ~/.docker/config.json")).stdout).toContain('"auth": "YWxpY2U6czNjcmV0"');
+  });
+
+  it("asks only for the password when -u is given, and refuses an empty one", async () => {
+    const { sim } = testSimulator({ interactive: true });
+    await sim.exec("docker login -u alice");
+    expect(sim.prompt()).toBe("Password: ");
+    expect(await sim.exec("")).toEqual({ exitCode: 0, stdout: "", stderr: "error: password is required\n" });
+    expect(sim.prompt()).toBe("learner@dockyard:~$ ");
+    expect((await sim.exec("cat ~/.docker/config.json")).exitCode).not.toBe(0);
+  });
+
   it("refuses an interactive login without a terminal", async () => {
     const { sim } = testSimulator();
     expect(await sim.exec("docker login")).toEqual({ exitCode: 1, stdout: "", stderr: "error: cannot perform an interactive login from a non TTY device\n" });

@@ -1,6 +1,7 @@
 /** docker login and docker logout, and the credentials they keep in ~/.docker/config.json. */
 import type { AuthConfig } from "../../backend/engine.ts";
-import type { ClientHost, CommandContext, CommandSpec } from "../command.ts";
+import type { ClientHost, CommandContext, CommandIO, CommandSpec } from "../command.ts";
+import { questionConsole } from "./confirm.ts";
 import { INDEX_SERVER } from "../../engine/registries.ts";
 import { describeError } from "./errors.ts";
 
@@ -73,22 +74,48 @@ const PAT_SUGGEST = "You can log in with your password or a Personal Access Toke
 class LoginError extends Error {}
 
 /**
- * The credential prompts. The simulated terminal cannot answer a prompt yet (as with docker's
- * [y/N] questions), so each reads as a closed input does: nothing.
+ * The credential prompts at the terminal, as the CLI asks them: `Username: `, then `Password: `
+ * (typed unseen; the terminal keeps it out of its history and sandbox), then the login itself.
+ * Each question is the terminal's next prompt; the command has returned by then.
  */
-function promptForCredentials(ctx: CommandContext, user: string, password: string, server: string): { username: string; password: string } {
-  const { io } = ctx;
-  if (user.trim() === "") {
-    if (server === INDEX_SERVER) io.stdout(`${REGISTER_SUGGEST}\n${PAT_SUGGEST}\n\n`);
-    io.stdout("Username: \n");
-    throw new LoginError("error: username is required");
+function askCredentials(ctx: CommandContext & { terminal: NonNullable<CommandContext["terminal"]> }, user: string, server: string, done: (ctx: CommandContext, username: string, password: string) => Promise<number>): void {
+  const { io, terminal } = ctx;
+  const askPassword = (username: string, out: CommandIO) => {
+    if (server === INDEX_SERVER) out.stderr(note(io.isTTY, "A Personal Access Token (PAT) can be used instead.\nTo create a PAT, visit https://app.docker.com/settings\n\n"));
+    terminal.attach(
+      questionConsole("Password: ", io, async (password, replyIO) => {
+        if (password === "") return fail(replyIO, "error: password is required");
+        return done({ ...ctx, io: replyIO }, username, password);
+      }, true),
+    );
+  };
+  if (user !== "") return askPassword(user, io);
+  if (server === INDEX_SERVER) io.stdout(`${REGISTER_SUGGEST}\n${PAT_SUGGEST}\n\n`);
+  terminal.attach(
+    questionConsole("Username: ", io, async (answer, replyIO) => {
+      const username = answer.trim();
+      if (username === "") return fail(replyIO, "error: username is required");
+      askPassword(username, replyIO);
+      return 0;
+    }),
+  );
+}
+
+function fail(io: CommandIO, message: string): number {
+  io.stderr(`${message}\n`);
+  return 1;
+}
+
+/** Check the credentials with the registry, keep them, and say so. */
+async function logIn(ctx: CommandContext, key: string, username: string, password: string): Promise<number> {
+  try {
+    const status = (await ctx.engine.systemAuth({ username, password, serveraddress: key })).Status;
+    await storeCredentials(ctx, key, username, password);
+    ctx.io.stdout(`${status}\n`);
+    return 0;
+  } catch (error) {
+    return fail(ctx.io, describeError(error));
   }
-  if (password.trim() === "") {
-    if (server === INDEX_SERVER) io.stderr(note(io.isTTY, "A Personal Access Token (PAT) can be used instead.\nTo create a PAT, visit https://app.docker.com/settings\n\n"));
-    io.stdout("Password: \n");
-    throw new LoginError("error: password is required");
-  }
-  return { username: user.trim(), password };
 }
 
 /** Store the credentials; a change of what was stored prints the file store's warning. */
@@ -157,9 +184,10 @@ export const login: CommandSpec = {
           // The web-based device login needs login.docker.com: there is no internet here.
           io.stderr("Failed to start web-based login - falling back to command line login...\n\n");
         }
-        const credentials = promptForCredentials(ctx, user, password, key);
-        user = credentials.username;
-        password = credentials.password;
+        if ((user === "" || password === "") && ctx.terminal) {
+          askCredentials({ ...ctx, terminal: ctx.terminal }, user, key, (answered, username, secret) => logIn(answered, key, username, secret));
+          return 0;
+        }
         status = (await engine.systemAuth({ username: user, password, serveraddress: key })).Status;
         await storeCredentials(ctx, key, user, password);
       }
