@@ -100,22 +100,27 @@ export function decodeBuildContext(raw: unknown): ContextFile[] {
   if (raw === undefined || raw === null) return [];
   const refuse = (why: string) => new EngineError(400, `invalid build context: ${why}`);
   if (!Array.isArray(raw)) throw refuse("expected a list of files");
-  let total = 0;
+  const budget = { used: 0 };
   return raw.map((item: unknown, i) => {
     const e = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
     if (typeof e["path"] !== "string" || e["path"] === "") throw refuse(`entry ${i} has no path`);
     const path = e["path"];
     if (e["type"] !== "file" && e["type"] !== "dir") throw refuse(`"${path}" is neither a file nor a folder`);
     if (e["type"] === "dir") return { path, type: "dir" };
-    const content = e["content"];
-    const encoded = e["bytesBase64"];
-    if (content !== undefined && typeof content !== "string") throw refuse(`the content of "${path}" is not text`);
-    if (encoded !== undefined && (typeof encoded !== "string" || !isBase64(encoded))) throw refuse(`the bytes of "${path}" are not valid base64`);
-    total += typeof encoded === "string" ? (encoded.length / 4) * 3 : Buffer.byteLength(content ?? "", "utf8");
-    if (total > maxContextBytes) throw refuse(`its files hold more than ${maxContextBytes / 1024 / 1024} MiB, the gateway's limit`);
-    if (typeof encoded === "string") return { path, type: "file", bytes: Buffer.from(encoded, "base64") };
-    return { path, type: "file", ...(content !== undefined ? { content } : {}) };
+    return { path, type: "file", ...fileContent(e, path, refuse, budget) };
   });
+}
+
+/** A file entry's content from untrusted JSON, text or `bytesBase64` decoded, counted against the gateway's size limit. */
+function fileContent(e: Record<string, unknown>, path: string, refuse: (why: string) => EngineError, budget: { used: number }): { content?: string; bytes?: Buffer } {
+  const content = e["content"];
+  const encoded = e["bytesBase64"];
+  if (content !== undefined && typeof content !== "string") throw refuse(`the content of "${path}" is not text`);
+  if (encoded !== undefined && (typeof encoded !== "string" || !isBase64(encoded))) throw refuse(`the bytes of "${path}" are not valid base64`);
+  budget.used += typeof encoded === "string" ? (encoded.length / 4) * 3 : Buffer.byteLength(content ?? "", "utf8");
+  if (budget.used > maxContextBytes) throw refuse(`its files hold more than ${maxContextBytes / 1024 / 1024} MiB, the gateway's limit`);
+  if (typeof encoded === "string") return { bytes: Buffer.from(encoded, "base64") };
+  return content !== undefined ? { content } : {};
 }
 
 type ExtractEntry = { path: string; type: "file" | "dir" | "symlink"; content?: string; bytes?: Uint8Array; mode?: number; linkTarget?: string };
@@ -124,7 +129,7 @@ type ExtractEntry = { path: string; type: "file" | "dir" | "symlink"; content?: 
 export function decodeExtractEntries(raw: unknown): ExtractEntry[] {
   const refuse = (why: string) => new EngineError(400, `invalid copy: ${why}`);
   if (!Array.isArray(raw)) throw refuse("expected a list of files");
-  let total = 0;
+  const budget = { used: 0 };
   return raw.map((item: unknown, i): ExtractEntry => {
     const e = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
     if (typeof e["path"] !== "string" || e["path"] === "") throw refuse(`entry ${i} has no path`);
@@ -138,13 +143,6 @@ export function decodeExtractEntries(raw: unknown): ExtractEntry[] {
       if (typeof e["linkTarget"] !== "string") throw refuse(`the link "${path}" has no target`);
       return { ...base, linkTarget: e["linkTarget"] };
     }
-    const content = e["content"];
-    const encoded = e["bytesBase64"];
-    if (content !== undefined && typeof content !== "string") throw refuse(`the content of "${path}" is not text`);
-    if (encoded !== undefined && (typeof encoded !== "string" || !isBase64(encoded))) throw refuse(`the bytes of "${path}" are not valid base64`);
-    total += typeof encoded === "string" ? (encoded.length / 4) * 3 : Buffer.byteLength(content ?? "", "utf8");
-    if (total > maxContextBytes) throw refuse(`its files hold more than ${maxContextBytes / 1024 / 1024} MiB, the gateway's limit`);
-    if (typeof encoded === "string") return { ...base, bytes: Buffer.from(encoded, "base64") };
-    return { ...base, ...(content !== undefined ? { content } : {}) };
+    return { ...base, ...fileContent(e, path, refuse, budget) };
   });
 }
