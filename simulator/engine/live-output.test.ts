@@ -1,6 +1,7 @@
+import { Bash, InMemoryFs, type IFileSystem } from "just-bash";
 import { describe, expect, it } from "vitest";
 import { testSimulator } from "../../tests/unit/helpers.ts";
-import { liveScript } from "./live-output.ts";
+import { LIVE_STDERR, LIVE_STDOUT, liveScript } from "./live-output.ts";
 
 const settle = async () => {
   for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
@@ -39,6 +40,16 @@ describe("a container's main shell prints as it runs", () => {
     expect(r).toMatchObject({ exitCode: 3, stdout: "before\nafter\n", stderr: "ls: /nope: No such file or directory\n" });
   });
 
+  it("leaves a script with a here-document as it is, and it still runs", async () => {
+    const { sim } = testSimulator();
+    await sim.exec("docker pull -q busybox");
+    const script = "cat <<'EOF' | tr a-z A-Z\nquoted $HOME\nEOF";
+    expect(liveScript(script)).toBe(script);
+    await sim.exec(`printf 'FROM busybox\\nCMD ["sh", "-c", "cat <<EOF | tr a-z A-Z\\\\nshout\\\\nEOF"]\\n' > Dockerfile`);
+    expect((await sim.exec("docker build -q -t heredoc .")).exitCode).toBe(0);
+    expect((await sim.exec("docker run --rm heredoc")).stdout).toBe("SHOUT\n");
+  });
+
   it("leaves a script that does not parse to the shell's own error", async () => {
     const { sim } = testSimulator();
     const r = await sim.exec("docker run --rm busybox sh -c 'if then fi'");
@@ -65,4 +76,53 @@ EOF`);
     await settle();
     expect((await sim.exec("docker logs beat")).stdout).toBe("/loop.sh starts with go\nbeat\nbeat\n");
   });
+});
+
+/** A file system that passes writes to /proc/1/fd/1 and 2 on, as the container's shell view does. */
+function liveFs(out: { stdout: string; stderr: string }): IFileSystem {
+  const mem = new InMemoryFs();
+  return new Proxy(mem, {
+    get(target, property, receiver) {
+      const original = Reflect.get(target, property, receiver) as unknown;
+      if (typeof original !== "function") return original;
+      return (path: string, ...rest: unknown[]) => {
+        if (path === LIVE_STDOUT || path === LIVE_STDERR) {
+          if (property === "appendFile" || property === "writeFile") {
+            if (path === LIVE_STDOUT) out.stdout += String(rest[0]);
+            else out.stderr += String(rest[0]);
+            return Promise.resolve();
+          }
+          if (property === "exists") return Promise.resolve(true);
+          if (property === "stat") return Promise.resolve({ isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100620, size: 0, mtime: new Date(0) });
+        }
+        return (original as (...args: unknown[]) => unknown).call(target, path, ...rest);
+      };
+    },
+  }) as IFileSystem;
+}
+
+describe("the live rewrite keeps what a script prints and returns", () => {
+  const scripts = [
+    "cat <<EOF\nhello \\$HOME and $((1+2))\nEOF\necho done",
+    "cat <<'EOF' | tr a-z A-Z\nquoted $HOME\nEOF",
+    "x='a b'; echo \"$x\" 'single $x' \\\"esc\\\"",
+    "case x in a) echo A;; *) echo other;; esac; for i in 1 2; do echo $i; done | tac",
+    "if [ -e /nope ]; then echo yes; else echo no >&2; fi; echo $(( 2 * 3 )); [[ -n x ]] && echo dbl",
+    "f() { echo \"in f: $*\"; return 3; }; f one two; echo \"rc=$?\"",
+    "i=0; until [ $i -ge 2 ]; do i=$((i+1)); echo u$i; done; (echo sub; echo sub2); { echo grp; } 2>&1",
+    "echo start; ls /missing 2>&1 | head -1; ls /missing | cat; echo end",
+    "set -e; echo one; false; echo never",
+    "read a b <<< 'x y'; echo \"$b$a\"",
+    "for i in 1 2 3; do [ $i = 2 ] && break; echo $i; done; while true; do echo once; exit 4; done",
+    "echo x > /tmp/f && cat < /tmp/f; echo err 1>&2 2>/dev/null; exec 2>&1; echo after-exec >&2",
+    "! false && echo negated; echo \"$(echo nested $(echo deep))\"",
+  ];
+  for (const script of scripts) {
+    it(JSON.stringify(script), async () => {
+      const plain = await new Bash({ fs: new InMemoryFs() }).exec(script);
+      const streamed = { stdout: "", stderr: "" };
+      const rest = await new Bash({ fs: liveFs(streamed) }).exec(liveScript(script));
+      expect({ stdout: streamed.stdout + rest.stdout, stderr: streamed.stderr + rest.stderr, exitCode: rest.exitCode }).toEqual({ stdout: plain.stdout, stderr: plain.stderr, exitCode: plain.exitCode });
+    });
+  }
 });

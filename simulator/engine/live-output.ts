@@ -63,12 +63,33 @@ export function liveScript(script: string): string {
   } catch {
     return script;
   }
+  if (!liveable(ast)) return script;
   statements(ast.statements);
   try {
     return serialize(ast);
   } catch {
     return script;
   }
+}
+
+/**
+ * Scripts left as they are (their output then arrives when they end): a here-document, which just-bash
+ * prints back with its body straight after `<<` and so breaks a pipeline that follows it
+ * (`cat <<EOF | tr ...`); and `exec` with only redirections (`exec 2>&1`, `exec >log`), which changes
+ * where every later command writes, as the added redirections would override.
+ */
+function liveable(ast: ScriptNode): boolean {
+  let ok = true;
+  const visit = (node: unknown): void => {
+    if (!ok || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as { type?: string; operator?: string; name?: { parts?: { type: string; value?: string }[] } | null; args?: unknown[] };
+    if (n.type === "Redirection" && (n.operator === "<<" || n.operator === "<<-")) ok = false;
+    if (n.type === "SimpleCommand" && n.args?.length === 0 && n.name?.parts?.length === 1 && n.name.parts[0]!.value === "exec") ok = false;
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(ast);
+  return ok;
 }
 
 function statements(list: StatementNode[]): void {
