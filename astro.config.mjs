@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { satteri } from "@astrojs/markdown-satteri";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -63,7 +64,7 @@ export default defineConfig({
   },
   markdown: {
     // Commands in prose (`<Cmd>docker run --rm</Cmd>`) must keep their "--" and straight quotes.
-    smartypants: false,
+    processor: satteri({ features: { smartPunctuation: false } }),
     shikiConfig: { theme: "github-light" },
   },
   server: { port: 4321 },
