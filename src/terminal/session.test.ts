@@ -192,6 +192,26 @@ describe("ShellSession with a deferred engine", () => {
     expect(s.loads()).toBe(2);
   });
 
+  it("Ctrl-C while the first line waits for the engine drops that line", async () => {
+    const ran: string[] = [];
+    const sim = fakeSimulator(async (line) => {
+      ran.push(line);
+      return { stdout: "", stderr: "", exitCode: 0 };
+    });
+    let arrive!: (s: Simulator) => void;
+    const s = deferredSession(() => new Promise<Simulator>((resolve) => (arrive = resolve)));
+    await until(() => s.keys.waiting() > 0);
+    s.keys.enter("sleep 60");
+    await until(() => s.loads() === 1);
+    s.keys.ctrlC();
+    expect(s.screen()).toContain("^C\r\n");
+    arrive(sim);
+    await until(() => s.keys.waiting() > 0);
+    s.keys.enter("echo next");
+    await until(() => ran.length === 1);
+    expect(ran).toEqual(["echo next"]);
+  });
+
   it("loads first when there are setup commands to replay", async () => {
     const sim = fakeSimulator(async () => ({ stdout: "", stderr: "", exitCode: 0 }));
     const s = deferredSession(async () => sim, ["docker pull busybox"]);

@@ -288,13 +288,17 @@ export class ShellSession {
       }
       if (!secret) this.#saveHistory();
       this.#setState("busy");
-      const sim = this.#sim ?? (await this.#engine());
-      if (!sim) continue;
       this.#running = new AbortController();
+      const signal = this.#running.signal;
+      // The first line may wait for the engine to arrive; Ctrl-C meanwhile drops the line.
+      const sim = this.#sim ?? (await this.#engine());
+      if (!sim || signal.aborted) {
+        this.#running = undefined;
+        continue;
+      }
       // Kept as interrupted until it ends: a reload while it runs replays it that way.
       const step: SandboxStep = secret ? { run: SECRET_STAND_IN, secret: true, interrupted: true } : { run: line, interrupted: true };
       this.#record(appendStep(this.#steps, step));
-      const signal = this.#running.signal;
       await this.#exec(sim, line, signal, (text) => this.#opts.screen.write(toCrlf(text)));
       if (!signal.aborted && this.#steps.includes(step)) {
         delete step.interrupted;
