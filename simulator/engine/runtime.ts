@@ -5,6 +5,7 @@
 import { Bash, defineCommand, type IFileSystem } from "just-bash";
 import { EXEC_COMMAND, programNames, shellView, type LiveOutput } from "./shell-view.ts";
 import { liveArgv } from "./live-output.ts";
+import { trapCommand, type Traps } from "./traps.ts";
 import { explainRunaway, isRunaway, RUNAWAY_EXIT, SHELL_LIMITS } from "../shell/limits.ts";
 import type { HttpHandler } from "./http.ts";
 import { networkCommands, type ContainerNet } from "./container-net.ts";
@@ -139,7 +140,15 @@ export async function startProcess(launch: Launch, out: ProcessOutput, clock: Cl
   } else if (isIdle(name, args)) {
     body = idle(name, args, clock, killer.signal);
   } else {
-    body = runInShell(launch, out, clock, killer.signal);
+    body = runInShell(launch, out, clock, killer.signal, {
+      onSignal: (h) => handlers.push(h),
+      // A trap's `exit N`: the script ends with N at once.
+      end: (code) => {
+        killedCode = code;
+        killer.abort(new Error("exited"));
+        settle(code);
+      },
+    });
   }
   const exit = Promise.race([body.catch(() => killedCode ?? 1), killed]).then((code) => killedCode ?? code);
   return {
@@ -231,14 +240,16 @@ async function idle(name: string, args: string[], clock: Clock, signal: AbortSig
 }
 
 /** A just-bash shell over the container's filesystem, with its environment and commands (`live`: PID 1's output). */
-async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal, live?: LiveOutput): Promise<Bash> {
+async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal, live?: LiveOutput, traps: Traps = new Map()): Promise<Bash> {
   const names = await programNames(launch.rootfs, launch.programs);
+  const busybox = await launch.fs.exists("/bin/busybox");
   return new Bash({
     fs: shellView(launch.fs, names, (path) => isBinary(launch.fs, path), live),
     cwd: launch.workingDir || "/",
     env: launch.env,
     sleep: (ms) => sleep(clock, ms, signal),
     customCommands: [
+      trapCommand(traps, !busybox),
       ...systemCommands(launch.fs, launch.hostname, () => resolveUser(launch.fs, launch.user), launch.processes).filter((c) => !launch.net || c.name !== "hostname"),
       ...(launch.net ? networkCommands(launch.net, clock) : []),
       ...installedCommands(launch.fs, names, launch.programs, (model) => model in programs, (model, name, args, ctx) => runModelCommand(launch, model, name, args, ctx, clock, signal)),
@@ -259,15 +270,56 @@ async function containerBash(launch: Launch, clock: Clock, signal: AbortSignal, 
   });
 }
 
-async function runInShell(launch: Launch, out: ProcessOutput, clock: Clock, signal: AbortSignal): Promise<number> {
+/** How a main shell hears signals, and how a trap that exits ends it. */
+interface ShellControl {
+  onSignal(handler: (signal: SignalName) => void): void;
+  end(code: number): void;
+}
+
+/** Marks that a trap's action ran to its end (it did not `exit`). */
+const TRAP_RETURNED = "__dockyard_trap_returned";
+
+async function runInShell(launch: Launch, out: ProcessOutput, clock: Clock, signal: AbortSignal, control: ShellControl): Promise<number> {
   const busybox = await launch.fs.exists("/bin/busybox");
-  const bash = await containerBash(launch, clock, signal, { stdout: out.stdout, stderr: (text) => out.stderr(busybox ? busyboxMessages(text) : text) });
+  const stderrOut = (text: string) => out.stderr(busybox ? busyboxMessages(text) : text);
+  const traps: Traps = new Map();
+  const bash = await containerBash(launch, clock, signal, { stdout: out.stdout, stderr: stderrOut }, traps);
+  let returned = false;
+  bash.registerCommand(defineCommand(TRAP_RETURNED, async () => ((returned = true), { stdout: "", stderr: "", exitCode: 0 })));
+  /** Run a trap's action: its exit code if it exited, undefined if it returned. */
+  const runTrap = async (action: string): Promise<number | undefined> => {
+    returned = false;
+    const result = await bash.exec(`${action}\n${TRAP_RETURNED}`, { replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/" });
+    if (result.stdout) out.stdout(result.stdout);
+    if (result.stderr) stderrOut(result.stderr);
+    return returned ? undefined : result.exitCode;
+  };
+  let exitTrapRan = false;
+  const exitTrap = async () => {
+    const action = traps.get("EXIT");
+    if (exitTrapRan || !action) return;
+    exitTrapRan = true;
+    await runTrap(action);
+  };
+  // Without a trap PID 1 ignores SIGTERM and SIGINT (docker stop then kills it); with one, its action runs.
+  control.onSignal((sig) => {
+    const action = traps.get(sig.replace(/^SIG/, ""));
+    if (!action) return;
+    void runTrap(action).then(async (exited) => {
+      if (exited === undefined) return;
+      await exitTrap();
+      control.end(exited);
+    });
+  });
   // A shell script's commands print as they run (live-output.ts).
   const argv = await liveArgv(launch.argv, launch.fs, launch.workingDir || "/", launch.env["PATH"]);
   const result = await bash.exec(shellQuote(argv), { signal, replaceEnv: true, env: launch.env, cwd: launch.workingDir || "/", ...(launch.stdin !== undefined ? { stdin: launch.stdin } : {}) });
   if (result.stdout) out.stdout(result.stdout);
+  // Killed, or ended by a trap's exit: the interpreter's own "execution aborted" is not the script's to print.
+  if (signal.aborted) return result.exitCode;
   const runaway = isRunaway(result.stderr);
   const stderr = runaway ? explainRunaway(result.stderr, "sh") : result.stderr;
   if (stderr) out.stderr(busybox ? busyboxMessages(stderr) : stderr);
+  await exitTrap();
   return runaway ? RUNAWAY_EXIT : result.exitCode;
 }

@@ -35,3 +35,10 @@ docker wait made
 docker run -d --name quick busybox sh -c 'exit 7'  # compare: exit
 docker wait quick
 docker rm made web2 quick
+docker run --rm busybox sh -c "trap 'echo cleanup' EXIT; trap 'echo int' INT; trap; echo work"
+docker run -d --name polite busybox sh -c "trap 'echo bye; exit 0' TERM; echo started; while true; do sleep 1; done"  # compare: exit
+sleep 1  # compare: none
+docker stop -t 5 polite
+docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' polite
+docker logs polite
+docker rm polite
