@@ -7,7 +7,7 @@ import { describeError } from "./errors.ts";
 import { pullWithProgress } from "./pull.ts";
 import { absoluteBinds, parseMount, parsePublish } from "./publish.ts";
 import { applyResourceFlags, resourceFlags } from "./resource-flags.ts";
-import { waitWithSignalProxy } from "./signal-proxy.ts";
+import { followForeground } from "./signal-proxy.ts";
 
 /** Flags shared by `docker create` and `docker run`. */
 export const containerFlags: FlagSpec[] = ([
@@ -162,21 +162,7 @@ export const run: CommandSpec = {
       ctx.io.stdout(`${id}\n`);
       return 0;
     }
-    if (wantsConsole && ctx.terminal) {
-      const console = await ctx.engine.containerConsole(id).catch(() => undefined);
-      if (console) {
-        abort.abort();
-        await streaming;
-        ctx.terminal.attach(console);
-        return 0;
-      }
-    }
-    try {
-      const code = await waitWithSignalProxy(ctx.engine, id, ctx.io.signal);
-      await streaming;
-      return code;
-    } finally {
-      abort.abort();
-    }
+    const code = await followForeground(ctx, id, wantsConsole, { abort, done: streaming });
+    return code === "attached" ? 0 : code;
   },
 };

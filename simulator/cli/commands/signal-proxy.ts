@@ -1,4 +1,5 @@
 import type { Engine } from "../../backend/engine.ts";
+import type { CommandContext } from "../command.ts";
 
 /**
  * Wait for the container the terminal is attached to (`docker run`, `docker attach`,
@@ -12,5 +13,29 @@ export async function waitWithSignalProxy(engine: Engine, id: string, signal: Ab
     return (await engine.containerWait(id, signal ? { signal } : {})).StatusCode;
   } finally {
     signal?.removeEventListener("abort", forwardInterrupt);
+  }
+}
+
+/**
+ * A started foreground container (`docker run`, `docker compose run`): with `console` at a terminal,
+ * its TTY becomes the terminal's next prompt ("attached"); otherwise its exit code once it ends,
+ * Ctrl-C forwarded. `output` is its log stream: drained to the end, then stopped, either way.
+ */
+export async function followForeground(ctx: Pick<CommandContext, "engine" | "io" | "terminal">, id: string, console: boolean, output: { abort: AbortController; done: Promise<unknown> | undefined }): Promise<number | "attached"> {
+  if (console && ctx.terminal) {
+    const shell = await ctx.engine.containerConsole(id).catch(() => undefined);
+    if (shell) {
+      output.abort.abort();
+      await output.done;
+      ctx.terminal.attach(shell);
+      return "attached";
+    }
+  }
+  try {
+    const code = await waitWithSignalProxy(ctx.engine, id, ctx.io.signal);
+    await output.done;
+    return code;
+  } finally {
+    output.abort.abort();
   }
 }

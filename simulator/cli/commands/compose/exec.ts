@@ -9,7 +9,7 @@ import { ensureImages } from "../../../compose/images.ts";
 import { createProject, selectServices, startProject } from "../../../compose/up.ts";
 import { engineMessage, failure, projectContainers } from "../../../compose/runtime.ts";
 import { loadFor, operation, runtimeFor, type ComposeCommand } from "./shared.ts";
-import { waitWithSignalProxy } from "../signal-proxy.ts";
+import { followForeground } from "../signal-proxy.ts";
 
 export const exec: ComposeCommand = {
   name: "exec",
@@ -126,23 +126,10 @@ async function runOneOff(ctx: CommandContext, global: FlagValues, flags: FlagVal
     ctx.io.stdout(`${plan.name}\n`);
     return 0;
   }
-  if (tty && ctx.terminal) {
-    const console = await ctx.engine.containerConsole(id).catch(() => undefined);
-    if (console) {
-      abort.abort();
-      await streaming;
-      ctx.terminal.attach(console);
-      return 0;
-    }
-  }
-  try {
-    const code = await waitWithSignalProxy(ctx.engine, id, ctx.io.signal);
-    await streaming;
-    if (flags["rm"] === true) await ctx.engine.containerRemove(id, { force: true }).catch(() => {});
-    return code;
-  } finally {
-    abort.abort();
-  }
+  const code = await followForeground(ctx, id, tty, { abort, done: streaming });
+  if (code === "attached") return 0;
+  if (flags["rm"] === true) await ctx.engine.containerRemove(id, { force: true }).catch(() => {});
+  return code;
 }
 
 export const run: ComposeCommand = {
