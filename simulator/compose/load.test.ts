@@ -4,6 +4,7 @@ import { ComposeError } from "./errors.ts";
 import { findComposeFiles, loadProject, memoryHost, normalizeProjectName } from "./load.ts";
 import { formatWarning } from "./model.ts";
 import { projectToYaml } from "./serialize.ts";
+import { SEED_WORDPRESS } from "../../tests/unit/compose-fixtures.ts";
 
 const SEED = new URL("../../../shared/seed/what-is-docker.ko.md", import.meta.url).pathname;
 
@@ -14,36 +15,6 @@ function seedCompose(): string {
   return md.slice(md.indexOf("\n", start) + 1, md.indexOf("```", start + 7));
 }
 
-const SEED_FIXED = `version: '3'
-services:
-  wordpress:
-    depends_on:
-      - db
-    image: wordpress
-    restart: always
-    ports:
-      - 80:80
-    environment:
-      WORDPRESS_DB_HOST: db
-      WORDPRESS_DB_USER: exampleuser
-      WORDPRESS_DB_PASSWORD: examplepass
-      WORDPRESS_DB_NAME: exampledb
-    volumes:
-      - wordpress:/var/www/html
-  db:
-    image: mysql:5.7
-    restart: always
-    environment:
-      MYSQL_DATABASE: exampledb
-      MYSQL_USER: exampleuser
-      MYSQL_PASSWORD: examplepass
-      MYSQL_RANDOM_ROOT_PASSWORD: '1'
-    volumes:
-      - db:/var/lib/mysql
-volumes:
-  wordpress:
-  db:
-`;
 
 /** The same application as Docker's own quickstart writes it (volume db_data). */
 const DOCS_WORDPRESS = `services:
@@ -99,7 +70,7 @@ describe("the seed's wordpress + mysql example", () => {
   });
 
   it("corrected, loads: both services, <project>_default, volumes as <project>_<name>, version warning", async () => {
-    const p = await load({ [`${DIR}/docker-compose.yml`]: SEED_FIXED });
+    const p = await load({ [`${DIR}/docker-compose.yml`]: SEED_WORDPRESS });
     expect(p.name).toBe("my-blog");
     expect(Object.keys(p.services)).toEqual(["db", "wordpress"]);
     expect(p.warnings.map(formatWarning)).toEqual([

@@ -1,40 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { composeScene, events } from "./compose-helpers.ts";
+import { SEED_WORDPRESS } from "./compose-fixtures.ts";
 
-/** The seed's compose example as it should have been printed (its indentation is broken in the note). */
-const WORDPRESS = `version: '3'
-services:
-  wordpress:
-    depends_on:
-      - db
-    image: wordpress
-    restart: always
-    ports:
-      - 80:80
-    environment:
-      WORDPRESS_DB_HOST: db
-      WORDPRESS_DB_USER: exampleuser
-      WORDPRESS_DB_PASSWORD: examplepass
-      WORDPRESS_DB_NAME: exampledb
-    volumes:
-      - wordpress:/var/www/html
-  db:
-    image: mysql:5.7
-    restart: always
-    environment:
-      MYSQL_DATABASE: exampledb
-      MYSQL_USER: exampleuser
-      MYSQL_PASSWORD: examplepass
-      MYSQL_RANDOM_ROOT_PASSWORD: '1'
-    volumes:
-      - db:/var/lib/mysql
-volumes:
-  wordpress:
-  db:
-`;
 
 /** As the seed prints it: `depends_on` over-indented, `- db` under-indented. */
-const AS_PRINTED = WORDPRESS.replace("    depends_on:\n      - db\n", "        depends_on:\n       - db\n").replace(/^version: '3'\n/, "version: '3'\n");
+const AS_PRINTED = SEED_WORDPRESS.replace("    depends_on:\n      - db\n", "        depends_on:\n       - db\n").replace(/^version: '3'\n/, "version: '3'\n");
 
 describe("the seed's wordpress + mysql example", () => {
   it("rejects the file as printed with a YAML error that points at a line", async () => {
@@ -46,7 +16,7 @@ describe("the seed's wordpress + mysql example", () => {
   });
 
   it("comes up with mysql before wordpress, serves the installer, and goes down keeping its volumes", async () => {
-    const scene = await composeScene(WORDPRESS, { dir: "blog" });
+    const scene = await composeScene(SEED_WORDPRESS, { dir: "blog" });
     const { sim } = scene;
     const up = await sim.exec("docker-compose up -d");
     expect(up.exitCode).toBe(0);
@@ -99,7 +69,7 @@ describe("the seed's wordpress + mysql example", () => {
   });
 
   it("shows the database error while mysql is still starting", async () => {
-    const scene = await composeScene(WORDPRESS.replace("version: '3'\n", ""), { dir: "blog" });
+    const scene = await composeScene(SEED_WORDPRESS.replace("version: '3'\n", ""), { dir: "blog" });
     await scene.sim.exec("docker compose up -d");
     await scene.wait(1_000);
     const early = await scene.sim.exec("curl -s localhost");
